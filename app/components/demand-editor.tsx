@@ -1,0 +1,211 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { type SubmissionResult } from "@conform-to/react";
+import { CheckboxField, CheckboxGroup, Field, FormErrors, type Option, SelectField, TextareaField } from "~/components/forms";
+import { RichTextEditor } from "~/components/rich-text-editor";
+import { useLocale, useT } from "~/i18n/react";
+import { demandFormSchema } from "~/models/demand";
+import { formatPartialDate } from "~/utils/partial-date";
+
+export type DemandEditorDefaults = {
+  titleJa?: string | null;
+  titleEn?: string | null;
+  summaryJa?: string | null;
+  summaryEn?: string | null;
+  body?: string | null;
+  parentId?: string | null;
+  projectNetworkId?: string | null;
+  firstRaisedOn?: string | null;
+  themeIds?: string[];
+  targetIds?: string[];
+  archived?: boolean;
+  isPublic?: boolean;
+};
+
+export type DemandConflict = {
+  titleJa: string;
+  titleEn: string;
+  summaryJa: string | null;
+  summaryEn: string | null;
+  firstRaisedOn: string | null;
+  archived: boolean;
+  version: number;
+  updatedAt: string;
+  updatedByName: string | null;
+  bodyHtml: string;
+};
+
+/** Values as last submitted win over the record's, so nothing typed is lost after an error. */
+function submittedOr<T>(result: SubmissionResult<string[]> | undefined, name: string, fallback: T): T | string | string[] {
+  const initial = result?.initialValue as Record<string, unknown> | null | undefined;
+  if (!initial || !(name in initial)) return fallback;
+  const value = initial[name];
+  return typeof value === "string" || Array.isArray(value) ? (value as string | string[]) : fallback;
+}
+
+const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === "string" && v ? [v] : []);
+
+export function DemandEditor({
+  defaults,
+  options,
+  lastResult,
+  version,
+  conflict,
+  cancelTo,
+}: {
+  defaults: DemandEditorDefaults;
+  options: { themes: Option[]; networks: Option[]; bodies: Option[]; parents: Option[] };
+  lastResult?: SubmissionResult<string[]>;
+  version?: number;
+  conflict?: DemandConflict | null;
+  cancelTo: string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "demand-form",
+    lastResult,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: demandFormSchema }),
+    defaultValue: {
+      titleJa: defaults.titleJa ?? "",
+      titleEn: defaults.titleEn ?? "",
+      summaryJa: defaults.summaryJa ?? "",
+      summaryEn: defaults.summaryEn ?? "",
+      parentId: defaults.parentId ?? "",
+      projectNetworkId: defaults.projectNetworkId ?? "",
+      firstRaisedOn: defaults.firstRaisedOn ?? "",
+    },
+  });
+  const themeIds = asList(submittedOr(lastResult, "themeIds", defaults.themeIds ?? []));
+  const targetIds = asList(submittedOr(lastResult, "targetIds", defaults.targetIds ?? []));
+  const body = submittedOr(lastResult, "body", defaults.body ?? "");
+  const archivedSubmitted = submittedOr(lastResult, "archived", defaults.archived ? "on" : "");
+  const publicSubmitted = submittedOr(lastResult, "isPublic", defaults.isPublic ? "on" : "");
+  const saving = navigation.state === "submitting";
+
+  return (
+    <Form method="post" {...getFormProps(form)} className="editor-form">
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      <FormErrors errors={form.errors} />
+      {conflict ? (
+        <section className="conflict-panel" aria-labelledby="conflict-heading">
+          <h2 id="conflict-heading">{t("conflict.title")}</h2>
+          <p>{t("conflict.explain", { name: conflict.updatedByName ?? t("common.someone") })}</p>
+          <dl className="conflict-values">
+            <dt>{t("demand.titleJa")}</dt>
+            <dd lang="ja">{conflict.titleJa || "—"}</dd>
+            <dt>{t("demand.titleEn")}</dt>
+            <dd lang="en">{conflict.titleEn || "—"}</dd>
+            <dt>{t("demand.summaryJa")}</dt>
+            <dd lang="ja">{conflict.summaryJa || "—"}</dd>
+            <dt>{t("demand.summaryEn")}</dt>
+            <dd lang="en">{conflict.summaryEn || "—"}</dd>
+            <dt>{t("demand.firstRaisedOn")}</dt>
+            <dd>{formatPartialDate(conflict.firstRaisedOn, locale) || "—"}</dd>
+            <dt>{t("demand.body")}</dt>
+            <dd>
+              <div className="rich-text" dangerouslySetInnerHTML={{ __html: conflict.bodyHtml || "—" }} />
+            </dd>
+          </dl>
+          <p>{t("conflict.howToMerge")}</p>
+        </section>
+      ) : null}
+
+      <div className="field-pair">
+        <Field
+          label={t("demand.titleJa")}
+          id={fields.titleJa.id}
+          name={fields.titleJa.name}
+          defaultValue={fields.titleJa.initialValue}
+          errors={fields.titleJa.errors}
+          lang="ja"
+          maxLength={300}
+        />
+        <Field
+          label={t("demand.titleEn")}
+          id={fields.titleEn.id}
+          name={fields.titleEn.name}
+          defaultValue={fields.titleEn.initialValue}
+          errors={fields.titleEn.errors}
+          lang="en"
+          maxLength={300}
+        />
+      </div>
+      <div className="field-pair">
+        <TextareaField
+          label={t("demand.summaryJa")}
+          id={fields.summaryJa.id}
+          name={fields.summaryJa.name}
+          defaultValue={fields.summaryJa.initialValue}
+          errors={fields.summaryJa.errors}
+          rows={4}
+          lang="ja"
+        />
+        <TextareaField
+          label={t("demand.summaryEn")}
+          id={fields.summaryEn.id}
+          name={fields.summaryEn.name}
+          defaultValue={fields.summaryEn.initialValue}
+          errors={fields.summaryEn.errors}
+          rows={4}
+          lang="en"
+        />
+      </div>
+      <RichTextEditor name="body" label={t("demand.body")} defaultValue={typeof body === "string" ? body : ""} errors={fields.body.errors} />
+      <div className="field-row">
+        <Field
+          label={t("demand.firstRaisedOn")}
+          id={fields.firstRaisedOn.id}
+          name={fields.firstRaisedOn.name}
+          defaultValue={fields.firstRaisedOn.initialValue}
+          errors={fields.firstRaisedOn.errors}
+          help={t("help.partialDate")}
+          inputMode="numeric"
+          placeholder="2007-10"
+        />
+        <SelectField
+          label={t("demand.projectNetwork")}
+          id={fields.projectNetworkId.id}
+          name={fields.projectNetworkId.name}
+          defaultValue={fields.projectNetworkId.initialValue}
+          errors={fields.projectNetworkId.errors}
+          options={options.networks}
+          emptyLabel={t("common.none")}
+        />
+        <SelectField
+          label={t("demand.parent")}
+          id={fields.parentId.id}
+          name={fields.parentId.name}
+          defaultValue={fields.parentId.initialValue}
+          errors={fields.parentId.errors}
+          options={options.parents}
+          emptyLabel={t("common.none")}
+          help={t("help.parent")}
+        />
+      </div>
+      <CheckboxGroup legend={t("demand.themes")} name="themeIds" options={options.themes} defaultValue={themeIds} errors={fields.themeIds.errors} />
+      <CheckboxGroup
+        legend={t("demand.targets")}
+        name="targetIds"
+        options={options.bodies}
+        defaultValue={targetIds}
+        errors={fields.targetIds.errors}
+        className="tall"
+      />
+      <div className="field-row">
+        <CheckboxField label={t("demand.archived")} name="archived" defaultChecked={archivedSubmitted === "on"} />
+        <CheckboxField label={t("demand.isPublic")} name="isPublic" defaultChecked={publicSubmitted === "on"} />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? t("common.saving") : t("common.save")}
+        </button>
+        <Link to={cancelTo}>{t("common.cancel")}</Link>
+      </div>
+    </Form>
+  );
+}

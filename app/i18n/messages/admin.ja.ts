@@ -1,0 +1,3 @@
+import { type adminEn } from "./admin.en";
+
+export const adminJa: Record<keyof typeof adminEn, string> = {};

@@ -1,0 +1,13 @@
+// The English catalog: the union of every area's messages. Each area has a Japanese twin
+// typed Record<keyof typeof xxxEn, string>, so a missing Japanese key fails the typecheck,
+// and i18n.test.ts fails on keys that differ in either direction or on mismatched {placeholders}.
+import { adminEn } from "./admin.en";
+import { bodiesEn } from "./bodies.en";
+import { commonEn } from "./common.en";
+import { demandsEn } from "./demands.en";
+import { homeEn } from "./home.en";
+import { networksEn } from "./networks.en";
+import { organisationsEn } from "./organisations.en";
+import { peopleEn } from "./people.en";
+
+export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn };

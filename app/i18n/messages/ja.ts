@@ -1,0 +1,11 @@
+import { adminJa } from "./admin.ja";
+import { bodiesJa } from "./bodies.ja";
+import { commonJa } from "./common.ja";
+import { demandsJa } from "./demands.ja";
+import { type en } from "./en";
+import { homeJa } from "./home.ja";
+import { networksJa } from "./networks.ja";
+import { organisationsJa } from "./organisations.ja";
+import { peopleJa } from "./people.ja";
+
+export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa };

@@ -1,0 +1,3 @@
+import { type networksEn } from "./networks.en";
+
+export const networksJa: Record<keyof typeof networksEn, string> = {};

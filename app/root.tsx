@@ -1,0 +1,162 @@
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import {
+  Form,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { type ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { LanguageSwitch } from "~/components/language-switch";
+import { ToastMessage } from "~/components/toast";
+import { I18nProvider, useT } from "~/i18n/react";
+import { DEFAULT_LOCALE } from "~/i18n/locales";
+import { translator } from "~/i18n";
+import { hasRole } from "~/models/roles";
+import appStyles from "~/styles/app.css";
+import { getUser } from "~/utils/auth.server";
+import { getLocale } from "~/utils/locale.server";
+import { getToast } from "~/utils/toast.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: translator(data?.locale ?? DEFAULT_LOCALE)("app.name") },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const locale = await getLocale(request, user);
+  const { toast, headers } = await getToast(request);
+  return data({ user, locale, toast, nonce: context.cspNonce ?? "" }, headers ? { headers } : undefined);
+}
+
+export type RootLoader = typeof loader;
+
+export function useOptionalUser() {
+  return useRouteLoaderData<typeof loader>("root")?.user ?? null;
+}
+
+function Document({ children, locale, nonce }: { children: ReactNode; locale: string; nonce: string }) {
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Navigation({ role }: { role: string }) {
+  const t = useT();
+  const items = [
+    { to: "/", label: t("nav.home"), end: true },
+    { to: "/demands", label: t("nav.demands") },
+    { to: "/bodies", label: t("nav.bodies") },
+    { to: "/organisations", label: t("nav.organisations") },
+    { to: "/networks", label: t("nav.networks") },
+    { to: "/people", label: t("nav.people") },
+  ];
+  if (hasRole(role, "admin")) items.push({ to: "/admin/users", label: t("nav.users") });
+  return (
+    <nav aria-label={t("nav.label")} className="main-nav">
+      <ul>
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end}>
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const { user } = useLoaderData<typeof loader>();
+  const t = useT();
+  const location = useLocation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <header className="site-header">
+        <div className="brand">
+          <a href="/">{t("app.name")}</a>
+        </div>
+        {user ? <Navigation role={user.role} /> : null}
+        <div className="header-tools">
+          <LanguageSwitch redirectTo={`${location.pathname}${location.search}`} />
+          {user ? (
+            <details className="user-menu">
+              <summary>
+                {user.name} <span className="role-badge">{t(`role.${user.role}`)}</span>
+              </summary>
+              <div className="user-menu-panel">
+                <a href="/settings/password">{t("nav.changePassword")}</a>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="link-button">
+                    {t("nav.signOut")}
+                  </button>
+                </Form>
+                <Form method="post" action="/logout">
+                  <input type="hidden" name="everywhere" value="true" />
+                  <button type="submit" className="link-button">
+                    {t("nav.signOutEverywhere")}
+                  </button>
+                </Form>
+              </div>
+            </details>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+export default function App() {
+  const { locale, nonce, toast } = useLoaderData<typeof loader>();
+  return (
+    <Document locale={locale} nonce={nonce}>
+      <I18nProvider locale={locale}>
+        <Shell>
+          {toast ? <ToastMessage toast={toast} /> : null}
+          <Outlet />
+        </Shell>
+      </I18nProvider>
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const locale = root?.locale ?? DEFAULT_LOCALE;
+  return (
+    <Document locale={locale} nonce={root?.nonce ?? ""}>
+      <I18nProvider locale={locale}>
+        <main id="main" className="standalone">
+          <GeneralErrorBoundary />
+        </main>
+      </I18nProvider>
+    </Document>
+  );
+}

@@ -1,0 +1,120 @@
+import { type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useBilingual, useLocale, useT } from "~/i18n/react";
+import { hasRole } from "~/models/roles";
+import { requireUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [activeDemands, archivedDemands, bodies, networks, recent, byNetwork] = await Promise.all([
+    db.demand.count({ where: { deletedAt: null, archived: false } }),
+    db.demand.count({ where: { deletedAt: null, archived: true } }),
+    db.body.count({ where: { deletedAt: null } }),
+    db.projectNetwork.findMany({ where: { deletedAt: null }, select: { id: true, nameJa: true, nameEn: true } }),
+    db.demand.findMany({
+      where: { deletedAt: null },
+      orderBy: { updatedAt: "desc" },
+      take: 6,
+      select: { id: true, ref: true, titleJa: true, titleEn: true, updatedAt: true },
+    }),
+    db.demand.groupBy({ by: ["projectNetworkId"], where: { deletedAt: null, archived: false }, _count: { _all: true } }),
+  ]);
+  const counts = new Map(byNetwork.map((g) => [g.projectNetworkId, g._count._all]));
+  return {
+    user: { name: user.name, canEdit: hasRole(user.role, "staff") },
+    stats: { activeDemands, archivedDemands, bodies },
+    networks: networks.map((n) => ({ ...n, demands: counts.get(n.id) ?? 0 })).sort((a, b) => b.demands - a.demands),
+    unassigned: counts.get(null) ?? 0,
+    recent,
+  };
+}
+
+export default function Home() {
+  const { user, stats, networks, unassigned, recent } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const pick = useBilingual();
+  return (
+    <section>
+      <div className="page-header">
+        <h1>{t("home.welcome", { name: user.name })}</h1>
+        {user.canEdit ? (
+          <Link to="/demands/new" className="button primary">
+            {t("demands.new")}
+          </Link>
+        ) : null}
+      </div>
+      <ul className="stat-cards">
+        <li>
+          <Link to="/demands">
+            <span className="stat-number">{stats.activeDemands}</span>
+            <span className="stat-label">{t("home.activeDemands")}</span>
+          </Link>
+        </li>
+        <li>
+          <Link to="/demands?state=archived">
+            <span className="stat-number">{stats.archivedDemands}</span>
+            <span className="stat-label">{t("home.archivedDemands")}</span>
+          </Link>
+        </li>
+        <li>
+          <Link to="/bodies">
+            <span className="stat-number">{stats.bodies}</span>
+            <span className="stat-label">{t("home.bodies")}</span>
+          </Link>
+        </li>
+      </ul>
+      <div className="columns">
+        <section aria-labelledby="recent-heading" className="panel">
+          <h2 id="recent-heading">{t("home.recent")}</h2>
+          {recent.length ? (
+            <ul className="plain-list">
+              {recent.map((d) => (
+                <li key={d.id}>
+                  <Link to={`/demands/${d.id}`}>
+                    <span className="record-ref">{d.ref}</span> {pick(d.titleJa, d.titleEn)}
+                  </Link>
+                  <span className="muted"> · {formatDate(d.updatedAt, locale)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="empty">{t("demands.empty")}</p>
+          )}
+        </section>
+        <section aria-labelledby="networks-heading" className="panel">
+          <h2 id="networks-heading">{t("home.byNetwork")}</h2>
+          <table className="data-table compact">
+            <thead>
+              <tr>
+                <th scope="col">{t("demand.projectNetwork")}</th>
+                <th scope="col" className="numeric">
+                  {t("home.activeDemands")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {networks.map((n) => (
+                <tr key={n.id}>
+                  <td>
+                    <Link to={`/demands?network=${n.id}`}>{pick(n.nameJa, n.nameEn)}</Link>
+                  </td>
+                  <td className="numeric">{n.demands}</td>
+                </tr>
+              ))}
+              <tr>
+                <td>{t("home.networkNone")}</td>
+                <td className="numeric">{unassigned}</td>
+              </tr>
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </section>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,135 @@
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RichTextView } from "~/components/rich-text-editor";
+import { useBilingual, useLocale, useT } from "~/i18n/react";
+import { getDemand } from "~/models/demand.server";
+import { hasRole } from "~/models/roles";
+import { requireUser } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/format";
+import { formatPartialDate } from "~/utils/partial-date";
+import { renderRichText } from "~/utils/rich-text.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.demand.ref} ${data.demand.titleJa || data.demand.titleEn}` : "" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const demand = await getDemand(params.demandId ?? "");
+  if (!demand) throw new Response("Not found", { status: 404 });
+  const { body, ...rest } = demand;
+  return { demand: rest, bodyHtml: renderRichText(body), canEdit: hasRole(user.role, "staff") };
+}
+
+export default function DemandDetail() {
+  const { demand, bodyHtml, canEdit } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const pick = useBilingual();
+  return (
+    <article className="record">
+      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
+        <Link to="/demands">{t("demands.title")}</Link>
+        {demand.parent ? (
+          <>
+            {" › "}
+            <Link to={`/demands/${demand.parent.id}`}>{pick(demand.parent.titleJa, demand.parent.titleEn)}</Link>
+          </>
+        ) : null}
+      </nav>
+      <div className="page-header">
+        <div>
+          <p className="record-ref">{demand.ref}</p>
+          <h1>{pick(demand.titleJa, demand.titleEn)}</h1>
+          {demand.archived ? <span className="badge">{t("demand.archived")}</span> : null}
+          {demand.isPublic ? <span className="badge badge-public">{t("demand.isPublic")}</span> : null}
+        </div>
+        {canEdit ? (
+          <Link to={`/demands/${demand.id}/edit`} className="button">
+            {t("common.edit")}
+          </Link>
+        ) : null}
+      </div>
+
+      <div className="bilingual">
+        <section lang="ja" aria-labelledby="ja-heading">
+          <h2 id="ja-heading" className="lang-heading">
+            {t("common.japanese")}
+          </h2>
+          <p className="bilingual-title">{demand.titleJa || <span className="muted">{t("common.notGiven")}</span>}</p>
+          <p>{demand.summaryJa || <span className="muted">{t("common.notGiven")}</span>}</p>
+        </section>
+        <section lang="en" aria-labelledby="en-heading">
+          <h2 id="en-heading" className="lang-heading">
+            {t("common.english")}
+          </h2>
+          <p className="bilingual-title">{demand.titleEn || <span className="muted">{t("common.notGiven")}</span>}</p>
+          <p>{demand.summaryEn || <span className="muted">{t("common.notGiven")}</span>}</p>
+        </section>
+      </div>
+
+      <dl className="facts">
+        <dt>{t("demand.firstRaisedOn")}</dt>
+        <dd>{formatPartialDate(demand.firstRaisedOn, locale) || "—"}</dd>
+        <dt>{t("demand.projectNetwork")}</dt>
+        <dd>{demand.projectNetwork ? <Link to={`/networks/${demand.projectNetwork.id}`}>{pick(demand.projectNetwork.nameJa, demand.projectNetwork.nameEn)}</Link> : "—"}</dd>
+        <dt>{t("demand.targets")}</dt>
+        <dd>
+          {demand.targets.length ? (
+            <ul className="inline-list">
+              {demand.targets.map(({ body }) => (
+                <li key={body.id}>
+                  <Link to={`/bodies/${body.id}`}>{pick(body.nameJa, body.nameEn)}</Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            "—"
+          )}
+        </dd>
+        <dt>{t("demand.themes")}</dt>
+        <dd>
+          {demand.themes.length ? (
+            <span className="tags">
+              {demand.themes.map(({ theme }) => (
+                <Link key={theme.id} className="tag" to={`/demands?theme=${theme.id}`}>
+                  {pick(theme.nameJa, theme.nameEn)}
+                </Link>
+              ))}
+            </span>
+          ) : (
+            "—"
+          )}
+        </dd>
+      </dl>
+
+      <section aria-labelledby="body-heading">
+        <h2 id="body-heading">{t("demand.body")}</h2>
+        <RichTextView html={bodyHtml} emptyText={t("common.notGiven")} />
+      </section>
+
+      {demand.children.length ? (
+        <section aria-labelledby="children-heading">
+          <h2 id="children-heading">{t("demand.children")}</h2>
+          <ul>
+            {demand.children.map((c) => (
+              <li key={c.id}>
+                <Link to={`/demands/${c.id}`}>
+                  {c.ref} {pick(c.titleJa, c.titleEn)}
+                </Link>
+                {c.archived ? <span className="badge">{t("demand.archived")}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <p className="record-meta muted">
+        {t("common.createdBy", { name: demand.createdBy?.name ?? "—", date: formatDateTime(demand.createdAt, locale) })}
+        {" · "}
+        {t("common.updatedBy", { name: demand.updatedBy?.name ?? "—", date: formatDateTime(demand.updatedAt, locale) })}
+      </p>
+    </article>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,130 @@
+// Sessions are rows in the database, named by a random id in a signed, HttpOnly cookie, so that
+// a session can be ended from the server (sign-out everywhere, deactivation, password change).
+import crypto from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import bcrypt from "bcryptjs";
+import { db } from "~/utils/db.server";
+import { config } from "~/utils/env.server";
+import { hasRole, type Role } from "~/models/roles";
+
+const sessionCookie = createCookie("__session", {
+  httpOnly: true,
+  sameSite: "lax",
+  secure: config.cookieSecure,
+  path: "/",
+  secrets: [config.sessionSecret()],
+  maxAge: config.sessionDays * 24 * 60 * 60,
+});
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+const BCRYPT_COST = 12;
+// Compared against when the email is unknown, so that both answers take the same time.
+const DUMMY_HASH = bcrypt.hashSync("not a password of anyone", BCRYPT_COST);
+
+export function hashPassword(password: string) {
+  return bcrypt.hash(password, BCRYPT_COST);
+}
+
+export function verifyPassword(password: string, hash: string) {
+  return bcrypt.compare(password, hash);
+}
+
+async function sessionIdFrom(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export type SessionUser = { id: string; email: string; name: string; role: Role; locale: string | null };
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await sessionIdFrom(request);
+  if (!sessionId) return null;
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, locale: true, active: true } } },
+  });
+  if (!session || session.expiresAt < new Date() || !session.user.active) return null;
+  const { active: _active, role, ...user } = session.user;
+  return { ...user, role: hasRole(role, "admin") ? "admin" : hasRole(role, "staff") ? "staff" : "member" };
+}
+
+function loginUrl(request: Request) {
+  const url = new URL(request.url);
+  const redirectTo = `${url.pathname}${url.search}`;
+  return redirectTo === "/" ? "/login" : `/login?${new URLSearchParams({ redirectTo })}`;
+}
+
+/** The signed-in user with at least `role`; otherwise a redirect to sign in, or 403. */
+export async function requireUser(request: Request, role: Role = "member"): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (!user) throw redirect(loginUrl(request));
+  if (!hasRole(user.role, role)) throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+  return user;
+}
+
+export const requireStaff = (request: Request) => requireUser(request, "staff");
+export const requireAdmin = (request: Request) => requireUser(request, "admin");
+
+export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "locked" };
+
+/**
+ * Checks email and password. Unknown emails, wrong passwords and deactivated accounts get the same
+ * answer; after MAX_FAILED_LOGINS failures an account is locked for LOCKOUT_MINUTES.
+ */
+export async function verifySignIn(email: string, password: string): Promise<SignInResult> {
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!user) {
+    await bcrypt.compare(password, DUMMY_HASH);
+    return { ok: false, reason: "invalid" };
+  }
+  if (user.lockedUntil && user.lockedUntil > new Date()) return { ok: false, reason: "locked" };
+  const valid = await verifyPassword(password, user.passwordHash);
+  if (!valid || !user.active) {
+    const failedLogins = user.failedLogins + 1;
+    const lock = failedLogins >= MAX_FAILED_LOGINS;
+    await db.user.update({
+      where: { id: user.id },
+      data: {
+        failedLogins: lock ? 0 : failedLogins,
+        lockedUntil: lock ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : user.lockedUntil,
+      },
+    });
+    return { ok: false, reason: lock ? "locked" : "invalid" };
+  }
+  if (user.failedLogins > 0 || user.lockedUntil) {
+    await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
+  }
+  return { ok: true, userId: user.id };
+}
+
+/** Starts a new session (a new id: the one from before sign-in is dropped) and redirects. */
+export async function createUserSession(request: Request, userId: string, redirectTo: string) {
+  const previous = await sessionIdFrom(request);
+  if (previous) await db.session.deleteMany({ where: { id: previous } });
+  await db.session.deleteMany({ where: { userId, expiresAt: { lt: new Date() } } });
+  const id = crypto.randomBytes(32).toString("base64url");
+  await db.session.create({
+    data: { id, userId, expiresAt: new Date(Date.now() + config.sessionDays * 24 * 60 * 60 * 1000) },
+  });
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie.serialize(id) } });
+}
+
+export async function logout(request: Request, { everywhere = false } = {}) {
+  const sessionId = await sessionIdFrom(request);
+  if (sessionId) {
+    if (everywhere) {
+      const session = await db.session.findUnique({ where: { id: sessionId }, select: { userId: true } });
+      if (session) await db.session.deleteMany({ where: { userId: session.userId } });
+    } else {
+      await db.session.deleteMany({ where: { id: sessionId } });
+    }
+  }
+  return redirect("/login", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
+}
+
+/** Only same-site paths: never send a user to another host after sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,63 @@
+// The process environment, parsed once. Every setting has a default so that a fresh clone runs
+// with none set; the README's configuration table lists them all.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { databaseFile, resolveDatabaseUrl } from "./database-url.js";
+
+const boolean = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z.string().optional(),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  DEMO_DATA: boolean.optional(),
+  COOKIE_SECURE: boolean.optional(),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+function readOrCreateSecret(file) {
+  try {
+    const existing = fs.readFileSync(file, "utf8").trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // not there yet
+  }
+  const secret = crypto.randomBytes(48).toString("base64url");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+/** @param {NodeJS.ProcessEnv} env */
+export function parseConfig(env) {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  const databaseUrl = resolveDatabaseUrl(e.DATABASE_URL);
+  const dataDir = path.dirname(databaseFile(databaseUrl));
+  return {
+    nodeEnv: e.NODE_ENV,
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl,
+    dataDir,
+    /** Generated on first start and kept beside the database when not given. */
+    sessionSecret: () => e.SESSION_SECRET ?? readOrCreateSecret(path.join(dataDir, "session-secret")),
+    demoData: e.DEMO_DATA ?? !production,
+    cookieSecure: e.COOKIE_SECURE ?? production,
+    sessionDays: e.SESSION_DAYS,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+export const config = parseConfig(process.env);
