@@ -17,10 +17,11 @@ export const demandFormSchema = z
     archived: z.boolean().default(false),
     isPublic: z.boolean().default(false),
   })
-  .superRefine((value, ctx) => {
-    if (!value.titleJa && !value.titleEn) {
-      ctx.addIssue({ code: "custom", path: ["titleJa"], message: "error.titleOneLanguage" });
-    }
+  .refine((value) => Boolean(value.titleJa || value.titleEn), {
+    path: ["titleJa"],
+    message: "error.titleOneLanguage",
+    // Checked even when other fields have errors, so that all messages show at once.
+    when: (payload) => typeof payload.value === "object" && payload.value !== null,
   });
 
 export const demandUpdateSchema = demandFormSchema.and(z.object({ version: versionField }));

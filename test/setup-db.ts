@@ -1,0 +1,23 @@
+// Runs before each test file, before it imports the app: gives the file its own SQLite database,
+// a copy of the demo template, and fails the test on any unexpected console.error.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, expect, vi } from "vitest";
+import { demoTemplate, tmpDir } from "./paths";
+
+const file = path.join(tmpDir, `test-${process.env.VITEST_POOL_ID ?? "0"}-${crypto.randomUUID()}.db`);
+fs.copyFileSync(demoTemplate, file);
+process.env.DATABASE_URL = `file:${file}`;
+process.env.NODE_ENV = "test";
+process.env.SESSION_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
+process.env.LOG_LEVEL = "silent";
+
+let consoleError: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  consoleError = vi.spyOn(console, "error");
+});
+afterEach(() => {
+  expect(consoleError, "unexpected console.error").not.toHaveBeenCalled();
+  consoleError.mockRestore();
+});
