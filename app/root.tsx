@@ -24,7 +24,10 @@ import { getUser } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
 import { getToast } from "~/utils/toast.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: appStyles },
+  { rel: "icon", href: "/favicon.png", type: "image/png" },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: translator(data?.locale ?? DEFAULT_LOCALE)("app.name") },

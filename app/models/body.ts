@@ -1,4 +1,7 @@
 // Government bodies nest: ministry → bureau → division. Pure helpers over a flat list.
+import { z } from "zod";
+import { optionalText, optionalUrl, versionField } from "~/utils/validation";
+
 export const BODY_KINDS = [
   "cabinet",
   "ministry",
@@ -71,3 +74,42 @@ export function ancestry<T extends TreeNode>(nodes: T[], id: string): T[] {
   }
   return chain;
 }
+
+// ───────────── The body form and list (added for the bodies screens) ─────────────
+
+export function isBodyKind(value: unknown): value is BodyKind {
+  return typeof value === "string" && (BODY_KINDS as readonly string[]).includes(value);
+}
+
+/** The body form, used by the editor page (client validation) and its action (server). */
+export const bodyFormSchema = z
+  .object({
+    kind: z.enum(BODY_KINDS, { error: "error.required" }),
+    nameJa: optionalText(300),
+    nameEn: optionalText(300),
+    shortNameJa: optionalText(100),
+    shortNameEn: optionalText(100),
+    parentId: z.string().max(64).optional(),
+    website: optionalUrl,
+    notes: optionalText(4000),
+    sortOrder: z
+      .number({ error: "error.sortOrder" })
+      .int("error.sortOrder")
+      .min(-9999, "error.sortOrder")
+      .max(9999, "error.sortOrder")
+      .default(0),
+  })
+  .refine((value) => Boolean(value.nameJa || value.nameEn), {
+    path: ["nameJa"],
+    message: "error.bodyNameOneLanguage",
+    // Checked even when other fields have errors, so that all messages show at once.
+    when: (payload) => typeof payload.value === "object" && payload.value !== null,
+  });
+
+export const bodyUpdateSchema = bodyFormSchema.and(z.object({ version: versionField }));
+
+export type BodyFormValues = z.infer<typeof bodyFormSchema>;
+
+/** Sort orders of the flat (searched or filtered) list; without a search the list is the tree. */
+export const BODY_SORTS = ["name", "kind", "people", "demands"] as const;
+export type BodySort = (typeof BODY_SORTS)[number];

@@ -1,0 +1,177 @@
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { Field, FormErrors, type Option, SelectField, TextareaField } from "~/components/forms";
+import { useBilingual, useT } from "~/i18n/react";
+import { NETWORK_STATUSES, type NetworkCreateValues, networkCreateSchema, type NetworkFormValues, networkFormSchema } from "~/models/network";
+
+export type NetworkEditorDefaults = {
+  nameJa?: string | null;
+  nameEn?: string | null;
+  descriptionJa?: string | null;
+  descriptionEn?: string | null;
+  organisationId?: string | null;
+};
+
+export type NetworkConflict = {
+  nameJa: string;
+  nameEn: string;
+  descriptionJa: string | null;
+  descriptionEn: string | null;
+  organisationNameJa: string | null;
+  organisationNameEn: string | null;
+  version: number;
+  updatedByName: string | null;
+};
+
+/**
+ * The project network form. On the new page it also asks for the first phase (its status now and
+ * since when); later phases are added on the network's own page.
+ */
+export function NetworkEditor({
+  mode,
+  defaults,
+  organisations,
+  lastResult,
+  version,
+  conflict,
+  cancelTo,
+}: {
+  mode: "create" | "edit";
+  defaults: NetworkEditorDefaults;
+  organisations: Option[];
+  lastResult?: SubmissionResult<string[]>;
+  version?: number;
+  conflict?: NetworkConflict | null;
+  cancelTo: string;
+}) {
+  const t = useT();
+  const pick = useBilingual();
+  const navigation = useNavigation();
+  const [form, fields] = useForm<NetworkFormValues & Partial<Pick<NetworkCreateValues, "status" | "fromOn">>>({
+    id: "network-form",
+    lastResult,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: mode === "create" ? networkCreateSchema : networkFormSchema }),
+    defaultValue: {
+      nameJa: defaults.nameJa ?? "",
+      nameEn: defaults.nameEn ?? "",
+      descriptionJa: defaults.descriptionJa ?? "",
+      descriptionEn: defaults.descriptionEn ?? "",
+      organisationId: defaults.organisationId ?? "",
+      status: "sub_network",
+      fromOn: "",
+    },
+  });
+  const saving = navigation.state === "submitting";
+  const statusOptions = NETWORK_STATUSES.map((s) => ({ value: s, label: t(`network.status.${s}`) }));
+
+  return (
+    <Form method="post" {...getFormProps(form)} className="editor-form">
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      <FormErrors errors={form.errors} />
+      {conflict ? (
+        <section className="conflict-panel" aria-labelledby="conflict-heading">
+          <h2 id="conflict-heading">{t("conflict.title")}</h2>
+          <p>{t("conflict.explain", { name: conflict.updatedByName ?? t("common.someone") })}</p>
+          <dl className="conflict-values">
+            <dt>{t("network.nameJa")}</dt>
+            <dd lang="ja">{conflict.nameJa || "—"}</dd>
+            <dt>{t("network.nameEn")}</dt>
+            <dd lang="en">{conflict.nameEn || "—"}</dd>
+            <dt>{t("network.descriptionJa")}</dt>
+            <dd lang="ja">{conflict.descriptionJa || "—"}</dd>
+            <dt>{t("network.descriptionEn")}</dt>
+            <dd lang="en">{conflict.descriptionEn || "—"}</dd>
+            <dt>{t("network.organisation")}</dt>
+            <dd>{pick(conflict.organisationNameJa, conflict.organisationNameEn) || "—"}</dd>
+          </dl>
+          <p>{t("conflict.howToMerge")}</p>
+        </section>
+      ) : null}
+
+      <div className="field-pair">
+        <Field
+          label={t("network.nameJa")}
+          id={fields.nameJa.id}
+          name={fields.nameJa.name}
+          defaultValue={fields.nameJa.initialValue}
+          errors={fields.nameJa.errors}
+          lang="ja"
+          maxLength={300}
+          help={mode === "edit" ? t("network.names.help") : undefined}
+        />
+        <Field
+          label={t("network.nameEn")}
+          id={fields.nameEn.id}
+          name={fields.nameEn.name}
+          defaultValue={fields.nameEn.initialValue}
+          errors={fields.nameEn.errors}
+          lang="en"
+          maxLength={300}
+        />
+      </div>
+      <div className="field-pair">
+        <TextareaField
+          label={t("network.descriptionJa")}
+          id={fields.descriptionJa.id}
+          name={fields.descriptionJa.name}
+          defaultValue={fields.descriptionJa.initialValue}
+          errors={fields.descriptionJa.errors}
+          rows={5}
+          lang="ja"
+        />
+        <TextareaField
+          label={t("network.descriptionEn")}
+          id={fields.descriptionEn.id}
+          name={fields.descriptionEn.name}
+          defaultValue={fields.descriptionEn.initialValue}
+          errors={fields.descriptionEn.errors}
+          rows={5}
+          lang="en"
+        />
+      </div>
+      <SelectField
+        label={t("network.organisation")}
+        id={fields.organisationId.id}
+        name={fields.organisationId.name}
+        defaultValue={fields.organisationId.initialValue}
+        errors={fields.organisationId.errors}
+        options={organisations}
+        emptyLabel={t("common.none")}
+        help={t("network.organisation.help")}
+      />
+      {mode === "create" ? (
+        <fieldset className="field">
+          <legend>{t("network.firstPhase")}</legend>
+          <div className="field-row">
+            <SelectField
+              label={t("network.firstPhase.status")}
+              id={fields.status.id}
+              name={fields.status.name}
+              defaultValue={fields.status.initialValue}
+              errors={fields.status.errors}
+              options={statusOptions}
+            />
+            <Field
+              label={t("network.firstPhase.fromOn")}
+              id={fields.fromOn.id}
+              name={fields.fromOn.name}
+              defaultValue={fields.fromOn.initialValue}
+              errors={fields.fromOn.errors}
+              help={t("help.partialDate")}
+              required
+            />
+          </div>
+        </fieldset>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? t("common.saving") : t("common.save")}
+        </button>
+        <Link to={cancelTo}>{t("common.cancel")}</Link>
+      </div>
+    </Form>
+  );
+}

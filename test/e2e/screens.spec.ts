@@ -1,0 +1,56 @@
+// Every main screen in both languages: a screenshot kept under test-results/screenshots/ and an
+// axe-core check that finds no serious or critical accessibility violation.
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, keepScreenshot, signIn, switchLanguage, type Role } from "./helpers";
+
+async function firstLinkHref(page: Page, listPath: string, selector = "table.data-table tbody a") {
+  await page.goto(listPath);
+  const href = await page.locator(selector).first().getAttribute("href");
+  if (!href) throw new Error(`no record link on ${listPath}`);
+  return href;
+}
+
+type Screen = { name: string; role: Role; path: (page: Page) => Promise<string>; heading?: RegExp };
+
+const screens: Screen[] = [
+  { name: "home", role: "staff", path: async () => "/" },
+  { name: "demands", role: "member", path: async () => "/demands" },
+  { name: "demand-detail", role: "member", path: (page) => firstLinkHref(page, "/demands?sort=ref") },
+  { name: "demand-new", role: "staff", path: async () => "/demands/new" },
+  { name: "demand-edit", role: "staff", path: async (page) => `${await firstLinkHref(page, "/demands?sort=ref")}/edit` },
+  { name: "bodies", role: "member", path: async () => "/bodies" },
+  { name: "body-detail", role: "member", path: (page) => firstLinkHref(page, "/bodies") },
+  { name: "organisations", role: "member", path: async () => "/organisations" },
+  { name: "organisation-detail", role: "member", path: (page) => firstLinkHref(page, "/organisations") },
+  { name: "networks", role: "member", path: async () => "/networks" },
+  { name: "network-detail", role: "member", path: (page) => firstLinkHref(page, "/networks") },
+  { name: "people", role: "staff", path: async () => "/people" },
+  { name: "users", role: "admin", path: async () => "/admin/users" },
+  { name: "password", role: "member", path: async () => "/settings/password" },
+];
+
+for (const locale of ["ja", "en"] as const) {
+  test(`sign-in page in ${locale}`, async ({ page }) => {
+    await page.goto("/login");
+    await switchLanguage(page, locale);
+    await expectAccessible(page);
+    await keepScreenshot(page, `login-${locale}`);
+  });
+
+  for (const screen of screens) {
+    test(`${screen.name} in ${locale}`, async ({ page }) => {
+      await signIn(page, screen.role);
+      await switchLanguage(page, locale);
+      const path = await screen.path(page);
+      const response = await page.goto(path);
+      expect(response?.status(), `status of ${path}`).toBe(200);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      if (screen.name.startsWith("demand-new") || screen.name.startsWith("demand-edit")) {
+        await expect(page.locator(".ProseMirror")).toBeVisible();
+      }
+      await expectAccessible(page);
+      await keepScreenshot(page, `${screen.name}-${locale}`);
+    });
+  }
+}
