@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
@@ -6,6 +6,9 @@ import { hasRole } from "~/models/roles";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.home"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

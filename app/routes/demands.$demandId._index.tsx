@@ -9,8 +9,10 @@ import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { formatPartialDate } from "~/utils/partial-date";
 import { renderRichText } from "~/utils/rich-text.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.demand.ref} ${data.demand.titleJa || data.demand.titleEn}` : "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (_t, locale) => (data ? `${data.demand.ref} ${locale === "ja" ? data.demand.titleJa || data.demand.titleEn : data.demand.titleEn || data.demand.titleJa}` : null));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

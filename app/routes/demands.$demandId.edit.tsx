@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { DemandEditor } from "~/components/demand-editor";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -10,6 +10,10 @@ import { requireStaff } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
 import { renderRichText } from "~/utils/rich-text.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t, locale) => (data ? t("demands.edit", { title: locale === "ja" ? data.demand.titleJa || data.demand.titleEn : data.demand.titleEn || data.demand.titleJa }) : null));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request);

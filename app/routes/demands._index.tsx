@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
@@ -11,6 +11,9 @@ import { getLocale } from "~/utils/locale.server";
 import { oneOf, pageFrom, queryFrom } from "~/utils/paging";
 import { formatDate, joinList } from "~/utils/format";
 import { formatPartialDate } from "~/utils/partial-date";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("demands.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

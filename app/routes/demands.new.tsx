@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { DemandEditor } from "~/components/demand-editor";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -9,6 +9,9 @@ import { checkDemandReferences, createDemand, demandFormOptions } from "~/models
 import { requireStaff } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("demands.new"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);

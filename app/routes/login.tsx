@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { useT } from "~/i18n/react";
 import { createUserSession, getUser, safeRedirect, verifySignIn } from "~/utils/auth.server";
+import { pageTitle } from "~/utils/meta";
 
 const signInSchema = z.object({
   email: z.string({ error: "error.required" }).trim().max(254, "error.tooLong").email("error.email"),
@@ -14,7 +15,7 @@ const signInSchema = z.object({
   redirectTo: z.string().max(2000).optional(),
 });
 
-export const meta: MetaFunction = () => [{ title: "Sign in" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("login.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");

@@ -30,7 +30,7 @@ export function verifyPassword(password: string, hash: string) {
   return bcrypt.compare(password, hash);
 }
 
-async function sessionIdFrom(request: Request): Promise<string | null> {
+export async function sessionIdFrom(request: Request): Promise<string | null> {
   const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
   return typeof value === "string" ? value : null;
 }

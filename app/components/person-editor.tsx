@@ -1,0 +1,158 @@
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { useT } from "~/i18n/react";
+import { isPersonKind, PERSON_KINDS, personFormSchema } from "~/models/person";
+
+export type PersonEditorDefaults = {
+  kind?: string | null;
+  nameJa?: string | null;
+  nameEn?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  notes?: string | null;
+};
+
+export type PersonConflictView = {
+  kind: string;
+  nameJa: string;
+  nameEn: string;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+  version: number;
+  updatedByName: string | null;
+};
+
+export function PersonEditor({
+  defaults,
+  lastResult,
+  version,
+  conflict,
+  cancelTo,
+}: {
+  defaults: PersonEditorDefaults;
+  lastResult?: SubmissionResult<string[]>;
+  version?: number;
+  conflict?: PersonConflictView | null;
+  cancelTo: string;
+}) {
+  const t = useT();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "person-form",
+    lastResult,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: personFormSchema }),
+    defaultValue: {
+      kind: defaults.kind ?? "",
+      nameJa: defaults.nameJa ?? "",
+      nameEn: defaults.nameEn ?? "",
+      email: defaults.email ?? "",
+      phone: defaults.phone ?? "",
+      notes: defaults.notes ?? "",
+    },
+  });
+  const saving = navigation.state === "submitting";
+  const kindOptions = PERSON_KINDS.map((k) => ({ value: k, label: t(`personKind.${k}`) }));
+
+  return (
+    <Form method="post" {...getFormProps(form)} className="editor-form">
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      <FormErrors errors={form.errors} />
+      {conflict ? (
+        <section className="conflict-panel" aria-labelledby="conflict-heading">
+          <h2 id="conflict-heading">{t("conflict.title")}</h2>
+          <p>{t("conflict.explain", { name: conflict.updatedByName ?? t("common.someone") })}</p>
+          <dl className="conflict-values">
+            <dt>{t("common.kind")}</dt>
+            <dd>{isPersonKind(conflict.kind) ? t(`personKind.${conflict.kind}`) : conflict.kind}</dd>
+            <dt>{t("common.nameJa")}</dt>
+            <dd lang="ja">{conflict.nameJa || "—"}</dd>
+            <dt>{t("common.nameEn")}</dt>
+            <dd lang="en">{conflict.nameEn || "—"}</dd>
+            <dt>{t("person.email")}</dt>
+            <dd>{conflict.email || "—"}</dd>
+            <dt>{t("person.phone")}</dt>
+            <dd>{conflict.phone || "—"}</dd>
+            <dt>{t("common.notes")}</dt>
+            <dd>{conflict.notes || "—"}</dd>
+          </dl>
+          <p>{t("conflict.howToMerge")}</p>
+        </section>
+      ) : null}
+
+      <SelectField
+        label={t("common.kind")}
+        id={fields.kind.id}
+        name={fields.kind.name}
+        defaultValue={fields.kind.initialValue}
+        errors={fields.kind.errors}
+        options={kindOptions}
+        emptyLabel=""
+        required
+      />
+      <div className="field-pair">
+        <Field
+          label={t("common.nameJa")}
+          id={fields.nameJa.id}
+          name={fields.nameJa.name}
+          defaultValue={fields.nameJa.initialValue}
+          errors={fields.nameJa.errors}
+          lang="ja"
+          maxLength={200}
+          autoComplete="off"
+        />
+        <Field
+          label={t("common.nameEn")}
+          id={fields.nameEn.id}
+          name={fields.nameEn.name}
+          defaultValue={fields.nameEn.initialValue}
+          errors={fields.nameEn.errors}
+          lang="en"
+          maxLength={200}
+          autoComplete="off"
+        />
+      </div>
+      <div className="field-row">
+        <Field
+          label={t("person.email")}
+          id={fields.email.id}
+          name={fields.email.name}
+          defaultValue={fields.email.initialValue}
+          errors={fields.email.errors}
+          type="email"
+          maxLength={254}
+          autoComplete="off"
+        />
+        <Field
+          label={t("person.phone")}
+          id={fields.phone.id}
+          name={fields.phone.name}
+          defaultValue={fields.phone.initialValue}
+          errors={fields.phone.errors}
+          type="tel"
+          maxLength={50}
+          autoComplete="off"
+        />
+      </div>
+      <TextareaField
+        label={t("common.notes")}
+        id={fields.notes.id}
+        name={fields.notes.name}
+        defaultValue={fields.notes.initialValue}
+        errors={fields.notes.errors}
+        help={t("person.staffOnly")}
+        rows={4}
+      />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? t("common.saving") : t("common.save")}
+        </button>
+        <Link to={cancelTo}>{t("common.cancel")}</Link>
+      </div>
+    </Form>
+  );
+}

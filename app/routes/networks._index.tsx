@@ -1,0 +1,133 @@
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Pagination, SortLink, ariaSort } from "~/components/pagination";
+import { translator } from "~/i18n";
+import { useBilingual, useLocale, useT } from "~/i18n/react";
+import { NETWORK_SORTS, NETWORK_STATUSES, isNetworkStatus } from "~/models/network";
+import { listNetworks } from "~/models/network.server";
+import { hasRole } from "~/models/roles";
+import { requireUser } from "~/utils/auth.server";
+import { joinList } from "~/utils/format";
+import { getLocale } from "~/utils/locale.server";
+import { oneOf, pageFrom, queryFrom } from "~/utils/paging";
+import { formatPartialDate } from "~/utils/partial-date";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? translator(data.query.locale)("networks.title") : "" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await getLocale(request, user);
+  const params = new URL(request.url).searchParams;
+  const status = params.get("status");
+  const sort = oneOf(params.get("sort"), NETWORK_SORTS, "name");
+  const query = {
+    q: queryFrom(params),
+    status: isNetworkStatus(status) ? status : undefined,
+    sort,
+    dir: oneOf(params.get("dir"), ["asc", "desc"] as const, sort === "demands" ? "desc" : "asc"),
+    page: pageFrom(params),
+    locale,
+  };
+  const result = await listNetworks(query);
+  return { ...result, query, canEdit: hasRole(user.role, "staff") };
+}
+
+export default function NetworksIndex() {
+  const { items, total, pageCount, query, canEdit } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const pick = useBilingual();
+  const submit = useSubmit();
+  const [params] = useSearchParams();
+  const filtered = ["q", "status"].some((k) => params.get(k));
+
+  return (
+    <section>
+      <div className="page-header">
+        <h1>{t("networks.title")}</h1>
+        {canEdit ? (
+          <Link to="/networks/new" className="button primary">
+            {t("networks.new")}
+          </Link>
+        ) : null}
+      </div>
+      <Form
+        method="get"
+        className="filters"
+        role="search"
+        onChange={(e) => {
+          if (e.target instanceof HTMLSelectElement) submit(e.currentTarget, { replace: true });
+        }}
+      >
+        <div className="field">
+          <label htmlFor="network-q">{t("list.search")}</label>
+          <input id="network-q" type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("networks.searchPlaceholder")} />
+        </div>
+        <div className="field">
+          <label htmlFor="network-status">{t("networks.statusFilter")}</label>
+          <select id="network-status" name="status" defaultValue={query.status ?? ""}>
+            <option value="">{t("list.all")}</option>
+            {NETWORK_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`network.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <div className="filter-actions">
+          <button type="submit">{t("list.apply")}</button>
+          {filtered ? <Link to="/networks">{t("list.clear")}</Link> : null}
+        </div>
+      </Form>
+
+      {items.length === 0 ? (
+        <p className="empty">{filtered ? t("list.noMatches") : t("networks.empty")}</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col" aria-sort={ariaSort("name", query.sort, query.dir)}>
+                <SortLink column="name" label={t("network.name")} current={query.sort} dir={query.dir} />
+              </th>
+              <th scope="col">{t("network.status")}</th>
+              <th scope="col" aria-sort={ariaSort("since", query.sort, query.dir)}>
+                <SortLink column="since" label={t("network.since")} current={query.sort} dir={query.dir} />
+              </th>
+              <th scope="col">{t("network.formerNames")}</th>
+              <th scope="col" className="numeric" aria-sort={ariaSort("demands", query.sort, query.dir)}>
+                <SortLink column="demands" label={t("network.activeDemands")} current={query.sort} dir={query.dir} />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((n) => (
+              <tr key={n.id}>
+                <td>
+                  <Link to={`/networks/${n.id}`}>{pick(n.nameJa, n.nameEn)}</Link>
+                </td>
+                <td className="nowrap">
+                  {n.status ? (
+                    <span className="badge badge-status">{t(`network.status.${n.status}`)}</span>
+                  ) : (
+                    <span className="muted">{t("network.status.none")}</span>
+                  )}
+                </td>
+                <td className="nowrap">{formatPartialDate(n.since, locale) || "—"}</td>
+                <td>{joinList(n.formerNames.map((f) => pick(f.nameJa, f.nameEn)), locale) || "—"}</td>
+                <td className="numeric">
+                  {n.activeDemandCount > 0 ? <Link to={`/demands?network=${n.id}`}>{n.activeDemandCount}</Link> : 0}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={query.page} pageCount={pageCount} total={total} />
+    </section>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,0 +1,128 @@
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Pagination, SortLink, ariaSort } from "~/components/pagination";
+import { translator } from "~/i18n";
+import { useBilingual, useLocale, useT } from "~/i18n/react";
+import { ORGANISATION_KINDS, ORGANISATION_SORTS, isOrganisationKind } from "~/models/organisation";
+import { listOrganisations } from "~/models/organisation.server";
+import { hasRole } from "~/models/roles";
+import { requireUser } from "~/utils/auth.server";
+import { joinList } from "~/utils/format";
+import { getLocale } from "~/utils/locale.server";
+import { oneOf, pageFrom, queryFrom } from "~/utils/paging";
+import { formatPartialDate } from "~/utils/partial-date";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? translator(data.query.locale)("organisations.title") : "" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await getLocale(request, user);
+  const params = new URL(request.url).searchParams;
+  const kind = params.get("kind");
+  const query = {
+    q: queryFrom(params),
+    kind: isOrganisationKind(kind) ? kind : undefined,
+    sort: oneOf(params.get("sort"), ORGANISATION_SORTS, "name"),
+    dir: oneOf(params.get("dir"), ["asc", "desc"] as const, "asc"),
+    page: pageFrom(params),
+    locale,
+  };
+  const result = await listOrganisations(query);
+  return { ...result, query, canEdit: hasRole(user.role, "staff") };
+}
+
+export default function OrganisationsIndex() {
+  const { items, total, pageCount, query, canEdit } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const pick = useBilingual();
+  const submit = useSubmit();
+  const [params] = useSearchParams();
+  const filtered = ["q", "kind"].some((k) => params.get(k));
+
+  return (
+    <section>
+      <div className="page-header">
+        <h1>{t("organisations.title")}</h1>
+        {canEdit ? (
+          <Link to="/organisations/new" className="button primary">
+            {t("organisations.new")}
+          </Link>
+        ) : null}
+      </div>
+      <Form
+        method="get"
+        className="filters"
+        role="search"
+        onChange={(e) => {
+          if (e.target instanceof HTMLSelectElement) submit(e.currentTarget, { replace: true });
+        }}
+      >
+        <div className="field">
+          <label htmlFor="organisation-q">{t("list.search")}</label>
+          <input id="organisation-q" type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("organisations.searchPlaceholder")} />
+        </div>
+        <div className="field">
+          <label htmlFor="organisation-kind">{t("common.kind")}</label>
+          <select id="organisation-kind" name="kind" defaultValue={query.kind ?? ""}>
+            <option value="">{t("list.all")}</option>
+            {ORGANISATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`organisation.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <div className="filter-actions">
+          <button type="submit">{t("list.apply")}</button>
+          {filtered ? <Link to="/organisations">{t("list.clear")}</Link> : null}
+        </div>
+      </Form>
+
+      {items.length === 0 ? (
+        <p className="empty">{filtered ? t("list.noMatches") : t("organisations.empty")}</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col" aria-sort={ariaSort("name", query.sort, query.dir)}>
+                <SortLink column="name" label={t("organisation.name")} current={query.sort} dir={query.dir} />
+              </th>
+              <th scope="col">{t("organisation.shortName")}</th>
+              <th scope="col">{t("common.kind")}</th>
+              <th scope="col" aria-sort={ariaSort("founded", query.sort, query.dir)}>
+                <SortLink column="founded" label={t("organisation.foundedOn")} current={query.sort} dir={query.dir} />
+              </th>
+              <th scope="col">{t("organisation.dissolvedOn")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  <Link to={`/organisations/${o.id}`}>{pick(o.nameJa, o.nameEn)}</Link>
+                  {o.dissolvedOn ? <span className="badge">{t("organisation.dissolved")}</span> : null}
+                  {o.formerNames.length ? (
+                    <div className="muted">
+                      {t("organisation.formerly", { names: joinList(o.formerNames.map((n) => pick(n.nameJa, n.nameEn)), locale) })}
+                    </div>
+                  ) : null}
+                </td>
+                <td>{o.shortName || "—"}</td>
+                <td className="nowrap">{isOrganisationKind(o.kind) ? t(`organisation.kind.${o.kind}`) : o.kind}</td>
+                <td className="nowrap">{formatPartialDate(o.foundedOn, locale) || "—"}</td>
+                <td className="nowrap">{formatPartialDate(o.dissolvedOn, locale) || "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={query.page} pageCount={pageCount} total={total} />
+    </section>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
