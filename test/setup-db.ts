@@ -3,10 +3,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, expect, vi } from "vitest";
-import { demoTemplate, tmpDir } from "./paths";
+import { afterEach, beforeEach, expect, inject, vi } from "vitest";
+import { runPaths } from "./paths";
 
-const file = path.join(tmpDir, `test-${process.env.VITEST_POOL_ID ?? "0"}-${crypto.randomUUID()}.db`);
+const { runDir, demoTemplate } = runPaths(inject("testRunDir"));
+const file = path.join(runDir, `test-${process.env.VITEST_POOL_ID ?? "0"}-${crypto.randomUUID()}.db`);
 fs.copyFileSync(demoTemplate, file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.NODE_ENV = "test";
