@@ -18,6 +18,8 @@ const schema = z.object({
   COOKIE_SECURE: boolean.optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  ATTACHMENTS_DIR: z.string().optional(),
+  ATTACHMENT_MAX_MB: z.coerce.number().min(1).max(200).default(20),
 });
 
 function readOrCreateSecret(file) {
@@ -57,6 +59,8 @@ export function parseConfig(env) {
     cookieSecure: e.COOKIE_SECURE ?? production,
     sessionDays: e.SESSION_DAYS,
     logLevel: e.LOG_LEVEL,
+    attachmentsDir: path.resolve(dataDir, e.ATTACHMENTS_DIR ?? "attachments"),
+    attachmentMaxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024),
   };
 }
 

@@ -81,3 +81,21 @@ export function formatPartialDate(iso: string | null | undefined, locale: Locale
   if (!isValid(date)) return iso;
   return format(date, patterns[locale][precisionOf(d)], { locale: locale === "ja" ? ja : enUS });
 }
+
+const japanDateFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The calendar day in Japan at a moment, as YYYY-MM-DD (Japan time is the reference for every deadline). */
+export function japanDateOf(moment: Date): string {
+  return japanDateFormat.format(moment);
+}
+
+export function todayInJapan(now: Date = new Date()): string {
+  return japanDateOf(now);
+}
+
+/** Adds days to a YYYY-MM-DD calendar date (no time zone involved). */
+export function addDaysIso(iso: string, days: number): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d + days));
+  return date.toISOString().slice(0, 10);
+}

@@ -9,5 +9,10 @@ import { homeEn } from "./home.en";
 import { networksEn } from "./networks.en";
 import { organisationsEn } from "./organisations.en";
 import { peopleEn } from "./people.en";
+import { requestsEn } from "./requests.en";
+import { roundsEn } from "./rounds.en";
+import { outcomesEn } from "./outcomes.en";
+import { timelineEn } from "./timeline.en";
+import { vocabEn } from "./vocab.en";
 
-export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn };
+export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn };

@@ -7,5 +7,10 @@ import { homeJa } from "./home.ja";
 import { networksJa } from "./networks.ja";
 import { organisationsJa } from "./organisations.ja";
 import { peopleJa } from "./people.ja";
+import { requestsJa } from "./requests.ja";
+import { roundsJa } from "./rounds.ja";
+import { outcomesJa } from "./outcomes.ja";
+import { timelineJa } from "./timeline.ja";
+import { vocabJa } from "./vocab.ja";
 
-export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa };
+export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa };

@@ -1,0 +1,3 @@
+import { type outcomesEn } from "./outcomes.en";
+
+export const outcomesJa: Record<keyof typeof outcomesEn, string> = {};

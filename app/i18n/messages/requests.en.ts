@@ -1,0 +1,1 @@
+export const requestsEn = {} as const;

@@ -1,0 +1,1 @@
+export const roundsEn = {} as const;

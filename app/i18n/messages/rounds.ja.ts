@@ -1,0 +1,3 @@
+import { type roundsEn } from "./rounds.en";
+
+export const roundsJa: Record<keyof typeof roundsEn, string> = {};

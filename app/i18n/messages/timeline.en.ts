@@ -1,0 +1,1 @@
+export const timelineEn = {} as const;
