@@ -1,9 +1,11 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { ConflictPanel, EditorActions } from "~/components/conflict-panel";
 import { Field, FormErrors, type Option, SelectField, TextareaField } from "~/components/forms";
+import { bodyKindLabels } from "~/components/value-labels";
 import { useBilingual, useT } from "~/i18n/react";
-import { BODY_KINDS, bodyFormSchema, isBodyKind } from "~/models/body";
+import { bodyFormSchema } from "~/models/body";
 
 export type BodyEditorDefaults = {
   kind?: string | null;
@@ -48,7 +50,6 @@ export function BodyEditor({
 }) {
   const t = useT();
   const pick = useBilingual();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "body-form",
     lastResult,
@@ -67,39 +68,27 @@ export function BodyEditor({
       sortOrder: String(defaults.sortOrder ?? 0),
     },
   });
-  const saving = navigation.state === "submitting";
-  const kindOptions = BODY_KINDS.map((k) => ({ value: k, label: t(`bodyKind.${k}`) }));
+  const kinds = bodyKindLabels(t);
 
   return (
     <Form method="post" {...getFormProps(form)} className="editor-form">
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <FormErrors errors={form.errors} />
       {conflict ? (
-        <section className="conflict-panel" aria-labelledby="conflict-heading">
-          <h2 id="conflict-heading">{t("conflict.title")}</h2>
-          <p>{t("conflict.explain", { name: conflict.updatedByName ?? t("common.someone") })}</p>
-          <dl className="conflict-values">
-            <dt>{t("common.kind")}</dt>
-            <dd>{isBodyKind(conflict.kind) ? t(`bodyKind.${conflict.kind}`) : conflict.kind}</dd>
-            <dt>{t("common.nameJa")}</dt>
-            <dd lang="ja">{conflict.nameJa || "—"}</dd>
-            <dt>{t("common.nameEn")}</dt>
-            <dd lang="en">{conflict.nameEn || "—"}</dd>
-            <dt>{t("body.shortNameJa")}</dt>
-            <dd lang="ja">{conflict.shortNameJa || "—"}</dd>
-            <dt>{t("body.shortNameEn")}</dt>
-            <dd lang="en">{conflict.shortNameEn || "—"}</dd>
-            <dt>{t("body.parent")}</dt>
-            <dd>{conflict.parent ? pick(conflict.parent.nameJa, conflict.parent.nameEn) : t("body.topLevel")}</dd>
-            <dt>{t("common.website")}</dt>
-            <dd>{conflict.website || "—"}</dd>
-            <dt>{t("common.notes")}</dt>
-            <dd>{conflict.notes || "—"}</dd>
-            <dt>{t("body.sortOrder")}</dt>
-            <dd>{conflict.sortOrder}</dd>
-          </dl>
-          <p>{t("conflict.howToMerge")}</p>
-        </section>
+        <ConflictPanel
+          savedBy={conflict.updatedByName}
+          rows={[
+            { label: t("common.kind"), value: kinds.label(conflict.kind) },
+            { label: t("common.nameJa"), value: conflict.nameJa, lang: "ja" },
+            { label: t("common.nameEn"), value: conflict.nameEn, lang: "en" },
+            { label: t("body.shortNameJa"), value: conflict.shortNameJa, lang: "ja" },
+            { label: t("body.shortNameEn"), value: conflict.shortNameEn, lang: "en" },
+            { label: t("body.parent"), value: conflict.parent ? pick(conflict.parent.nameJa, conflict.parent.nameEn) : t("body.topLevel") },
+            { label: t("common.website"), value: conflict.website },
+            { label: t("common.notes"), value: conflict.notes },
+            { label: t("body.sortOrder"), value: conflict.sortOrder },
+          ]}
+        />
       ) : null}
 
       <div className="field-row">
@@ -109,7 +98,7 @@ export function BodyEditor({
           name={fields.kind.name}
           defaultValue={fields.kind.initialValue}
           errors={fields.kind.errors}
-          options={kindOptions}
+          options={kinds.options}
           emptyLabel=""
           required
         />
@@ -194,12 +183,7 @@ export function BodyEditor({
         errors={fields.notes.errors}
         rows={4}
       />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? t("common.saving") : t("common.save")}
-        </button>
-        <Link to={cancelTo}>{t("common.cancel")}</Link>
-      </div>
+      <EditorActions cancelTo={cancelTo} />
     </Form>
   );
 }

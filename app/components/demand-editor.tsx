@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { type SubmissionResult } from "@conform-to/react";
+import { ConflictPanel, EditorActions } from "~/components/conflict-panel";
 import { CheckboxField, CheckboxGroup, Field, FormErrors, type Option, SelectField, TextareaField } from "~/components/forms";
 import { RichTextEditor } from "~/components/rich-text-editor";
 import { useLocale, useT } from "~/i18n/react";
@@ -63,7 +64,6 @@ export function DemandEditor({
 }) {
   const t = useT();
   const locale = useLocale();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "demand-form",
     lastResult,
@@ -85,34 +85,26 @@ export function DemandEditor({
   const body = submittedOr(lastResult, "body", defaults.body ?? "");
   const archivedSubmitted = submittedOr(lastResult, "archived", defaults.archived ? "on" : "");
   const publicSubmitted = submittedOr(lastResult, "isPublic", defaults.isPublic ? "on" : "");
-  const saving = navigation.state === "submitting";
 
   return (
     <Form method="post" {...getFormProps(form)} className="editor-form">
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <FormErrors errors={form.errors} />
       {conflict ? (
-        <section className="conflict-panel" aria-labelledby="conflict-heading">
-          <h2 id="conflict-heading">{t("conflict.title")}</h2>
-          <p>{t("conflict.explain", { name: conflict.updatedByName ?? t("common.someone") })}</p>
-          <dl className="conflict-values">
-            <dt>{t("demand.titleJa")}</dt>
-            <dd lang="ja">{conflict.titleJa || "—"}</dd>
-            <dt>{t("demand.titleEn")}</dt>
-            <dd lang="en">{conflict.titleEn || "—"}</dd>
-            <dt>{t("demand.summaryJa")}</dt>
-            <dd lang="ja">{conflict.summaryJa || "—"}</dd>
-            <dt>{t("demand.summaryEn")}</dt>
-            <dd lang="en">{conflict.summaryEn || "—"}</dd>
-            <dt>{t("demand.firstRaisedOn")}</dt>
-            <dd>{formatPartialDate(conflict.firstRaisedOn, locale) || "—"}</dd>
-            <dt>{t("demand.body")}</dt>
-            <dd>
-              <div className="rich-text" dangerouslySetInnerHTML={{ __html: conflict.bodyHtml || "—" }} />
-            </dd>
-          </dl>
-          <p>{t("conflict.howToMerge")}</p>
-        </section>
+        <ConflictPanel
+          savedBy={conflict.updatedByName}
+          rows={[
+            { label: t("demand.titleJa"), value: conflict.titleJa, lang: "ja" },
+            { label: t("demand.titleEn"), value: conflict.titleEn, lang: "en" },
+            { label: t("demand.summaryJa"), value: conflict.summaryJa, lang: "ja" },
+            { label: t("demand.summaryEn"), value: conflict.summaryEn, lang: "en" },
+            { label: t("demand.firstRaisedOn"), value: formatPartialDate(conflict.firstRaisedOn, locale) },
+            {
+              label: t("demand.body"),
+              value: conflict.bodyHtml ? <div className="rich-text" dangerouslySetInnerHTML={{ __html: conflict.bodyHtml }} /> : null,
+            },
+          ]}
+        />
       ) : null}
 
       <div className="field-pair">
@@ -200,12 +192,7 @@ export function DemandEditor({
         <CheckboxField label={t("demand.archived")} name="archived" defaultChecked={archivedSubmitted === "on"} />
         <CheckboxField label={t("demand.isPublic")} name="isPublic" defaultChecked={publicSubmitted === "on"} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? t("common.saving") : t("common.save")}
-        </button>
-        <Link to={cancelTo}>{t("common.cancel")}</Link>
-      </div>
+      <EditorActions cancelTo={cancelTo} />
     </Form>
   );
 }

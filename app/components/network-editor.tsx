@@ -1,9 +1,11 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { ConflictPanel, EditorActions } from "~/components/conflict-panel";
 import { Field, FormErrors, type Option, SelectField, TextareaField } from "~/components/forms";
+import { networkStatusLabels } from "~/components/value-labels";
 import { useBilingual, useT } from "~/i18n/react";
-import { NETWORK_STATUSES, type NetworkCreateValues, networkCreateSchema, type NetworkFormValues, networkFormSchema } from "~/models/network";
+import { type NetworkCreateValues, networkCreateSchema, type NetworkFormValues, networkFormSchema } from "~/models/network";
 
 export type NetworkEditorDefaults = {
   nameJa?: string | null;
@@ -47,7 +49,6 @@ export function NetworkEditor({
 }) {
   const t = useT();
   const pick = useBilingual();
-  const navigation = useNavigation();
   const [form, fields] = useForm<NetworkFormValues & Partial<Pick<NetworkCreateValues, "status" | "fromOn">>>({
     id: "network-form",
     lastResult,
@@ -64,31 +65,23 @@ export function NetworkEditor({
       fromOn: "",
     },
   });
-  const saving = navigation.state === "submitting";
-  const statusOptions = NETWORK_STATUSES.map((s) => ({ value: s, label: t(`network.status.${s}`) }));
+  const statuses = networkStatusLabels(t);
 
   return (
     <Form method="post" {...getFormProps(form)} className="editor-form">
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <FormErrors errors={form.errors} />
       {conflict ? (
-        <section className="conflict-panel" aria-labelledby="conflict-heading">
-          <h2 id="conflict-heading">{t("conflict.title")}</h2>
-          <p>{t("conflict.explain", { name: conflict.updatedByName ?? t("common.someone") })}</p>
-          <dl className="conflict-values">
-            <dt>{t("network.nameJa")}</dt>
-            <dd lang="ja">{conflict.nameJa || "—"}</dd>
-            <dt>{t("network.nameEn")}</dt>
-            <dd lang="en">{conflict.nameEn || "—"}</dd>
-            <dt>{t("network.descriptionJa")}</dt>
-            <dd lang="ja">{conflict.descriptionJa || "—"}</dd>
-            <dt>{t("network.descriptionEn")}</dt>
-            <dd lang="en">{conflict.descriptionEn || "—"}</dd>
-            <dt>{t("network.organisation")}</dt>
-            <dd>{pick(conflict.organisationNameJa, conflict.organisationNameEn) || "—"}</dd>
-          </dl>
-          <p>{t("conflict.howToMerge")}</p>
-        </section>
+        <ConflictPanel
+          savedBy={conflict.updatedByName}
+          rows={[
+            { label: t("network.nameJa"), value: conflict.nameJa, lang: "ja" },
+            { label: t("network.nameEn"), value: conflict.nameEn, lang: "en" },
+            { label: t("network.descriptionJa"), value: conflict.descriptionJa, lang: "ja" },
+            { label: t("network.descriptionEn"), value: conflict.descriptionEn, lang: "en" },
+            { label: t("network.organisation"), value: pick(conflict.organisationNameJa, conflict.organisationNameEn) },
+          ]}
+        />
       ) : null}
 
       <div className="field-pair">
@@ -152,7 +145,7 @@ export function NetworkEditor({
               name={fields.status.name}
               defaultValue={fields.status.initialValue}
               errors={fields.status.errors}
-              options={statusOptions}
+              options={statuses.options}
             />
             <Field
               label={t("network.firstPhase.fromOn")}
@@ -166,12 +159,7 @@ export function NetworkEditor({
           </div>
         </fieldset>
       ) : null}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? t("common.saving") : t("common.save")}
-        </button>
-        <Link to={cancelTo}>{t("common.cancel")}</Link>
-      </div>
+      <EditorActions cancelTo={cancelTo} />
     </Form>
   );
 }

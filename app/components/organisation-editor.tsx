@@ -1,9 +1,11 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { ConflictPanel, EditorActions } from "~/components/conflict-panel";
 import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { organisationKindLabels } from "~/components/value-labels";
 import { useLocale, useT } from "~/i18n/react";
-import { ORGANISATION_KINDS, organisationFormSchema } from "~/models/organisation";
+import { organisationFormSchema } from "~/models/organisation";
 import { formatPartialDate } from "~/utils/partial-date";
 
 export type OrganisationEditorDefaults = {
@@ -48,7 +50,6 @@ export function OrganisationEditor({
 }) {
   const t = useT();
   const locale = useLocale();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "organisation-form",
     lastResult,
@@ -67,40 +68,27 @@ export function OrganisationEditor({
       notesEn: defaults.notesEn ?? "",
     },
   });
-  const saving = navigation.state === "submitting";
-  const kindOptions = ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`organisation.kind.${k}`) }));
-  const kindLabel = (k: string) => kindOptions.find((o) => o.value === k)?.label ?? k;
+  const kinds = organisationKindLabels(t);
 
   return (
     <Form method="post" {...getFormProps(form)} className="editor-form">
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <FormErrors errors={form.errors} />
       {conflict ? (
-        <section className="conflict-panel" aria-labelledby="conflict-heading">
-          <h2 id="conflict-heading">{t("conflict.title")}</h2>
-          <p>{t("conflict.explain", { name: conflict.updatedByName ?? t("common.someone") })}</p>
-          <dl className="conflict-values">
-            <dt>{t("common.kind")}</dt>
-            <dd>{kindLabel(conflict.kind)}</dd>
-            <dt>{t("organisation.nameJa")}</dt>
-            <dd lang="ja">{conflict.nameJa || "—"}</dd>
-            <dt>{t("organisation.nameEn")}</dt>
-            <dd lang="en">{conflict.nameEn || "—"}</dd>
-            <dt>{t("organisation.shortName")}</dt>
-            <dd>{conflict.shortName || "—"}</dd>
-            <dt>{t("organisation.website")}</dt>
-            <dd>{conflict.website || "—"}</dd>
-            <dt>{t("organisation.foundedOn")}</dt>
-            <dd>{formatPartialDate(conflict.foundedOn, locale) || "—"}</dd>
-            <dt>{t("organisation.dissolvedOn")}</dt>
-            <dd>{formatPartialDate(conflict.dissolvedOn, locale) || "—"}</dd>
-            <dt>{t("organisation.notesJa")}</dt>
-            <dd lang="ja">{conflict.notesJa || "—"}</dd>
-            <dt>{t("organisation.notesEn")}</dt>
-            <dd lang="en">{conflict.notesEn || "—"}</dd>
-          </dl>
-          <p>{t("conflict.howToMerge")}</p>
-        </section>
+        <ConflictPanel
+          savedBy={conflict.updatedByName}
+          rows={[
+            { label: t("common.kind"), value: kinds.label(conflict.kind) },
+            { label: t("organisation.nameJa"), value: conflict.nameJa, lang: "ja" },
+            { label: t("organisation.nameEn"), value: conflict.nameEn, lang: "en" },
+            { label: t("organisation.shortName"), value: conflict.shortName },
+            { label: t("organisation.website"), value: conflict.website },
+            { label: t("organisation.foundedOn"), value: formatPartialDate(conflict.foundedOn, locale) },
+            { label: t("organisation.dissolvedOn"), value: formatPartialDate(conflict.dissolvedOn, locale) },
+            { label: t("organisation.notesJa"), value: conflict.notesJa, lang: "ja" },
+            { label: t("organisation.notesEn"), value: conflict.notesEn, lang: "en" },
+          ]}
+        />
       ) : null}
 
       <div className="field-row">
@@ -110,7 +98,7 @@ export function OrganisationEditor({
           name={fields.kind.name}
           defaultValue={fields.kind.initialValue}
           errors={fields.kind.errors}
-          options={kindOptions}
+          options={kinds.options}
         />
         <Field
           label={t("organisation.shortName")}
@@ -191,12 +179,7 @@ export function OrganisationEditor({
           lang="en"
         />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? t("common.saving") : t("common.save")}
-        </button>
-        <Link to={cancelTo}>{t("common.cancel")}</Link>
-      </div>
+      <EditorActions cancelTo={cancelTo} />
     </Form>
   );
 }

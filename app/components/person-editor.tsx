@@ -1,9 +1,11 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { ConflictPanel, EditorActions } from "~/components/conflict-panel";
 import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { personKindLabels } from "~/components/value-labels";
 import { useT } from "~/i18n/react";
-import { isPersonKind, PERSON_KINDS, personFormSchema } from "~/models/person";
+import { personFormSchema } from "~/models/person";
 
 export type PersonEditorDefaults = {
   kind?: string | null;
@@ -39,7 +41,6 @@ export function PersonEditor({
   cancelTo: string;
 }) {
   const t = useT();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "person-form",
     lastResult,
@@ -55,33 +56,24 @@ export function PersonEditor({
       notes: defaults.notes ?? "",
     },
   });
-  const saving = navigation.state === "submitting";
-  const kindOptions = PERSON_KINDS.map((k) => ({ value: k, label: t(`personKind.${k}`) }));
+  const kinds = personKindLabels(t);
 
   return (
     <Form method="post" {...getFormProps(form)} className="editor-form">
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <FormErrors errors={form.errors} />
       {conflict ? (
-        <section className="conflict-panel" aria-labelledby="conflict-heading">
-          <h2 id="conflict-heading">{t("conflict.title")}</h2>
-          <p>{t("conflict.explain", { name: conflict.updatedByName ?? t("common.someone") })}</p>
-          <dl className="conflict-values">
-            <dt>{t("common.kind")}</dt>
-            <dd>{isPersonKind(conflict.kind) ? t(`personKind.${conflict.kind}`) : conflict.kind}</dd>
-            <dt>{t("common.nameJa")}</dt>
-            <dd lang="ja">{conflict.nameJa || "—"}</dd>
-            <dt>{t("common.nameEn")}</dt>
-            <dd lang="en">{conflict.nameEn || "—"}</dd>
-            <dt>{t("person.email")}</dt>
-            <dd>{conflict.email || "—"}</dd>
-            <dt>{t("person.phone")}</dt>
-            <dd>{conflict.phone || "—"}</dd>
-            <dt>{t("common.notes")}</dt>
-            <dd>{conflict.notes || "—"}</dd>
-          </dl>
-          <p>{t("conflict.howToMerge")}</p>
-        </section>
+        <ConflictPanel
+          savedBy={conflict.updatedByName}
+          rows={[
+            { label: t("common.kind"), value: kinds.label(conflict.kind) },
+            { label: t("common.nameJa"), value: conflict.nameJa, lang: "ja" },
+            { label: t("common.nameEn"), value: conflict.nameEn, lang: "en" },
+            { label: t("person.email"), value: conflict.email },
+            { label: t("person.phone"), value: conflict.phone },
+            { label: t("common.notes"), value: conflict.notes },
+          ]}
+        />
       ) : null}
 
       <SelectField
@@ -90,7 +82,7 @@ export function PersonEditor({
         name={fields.kind.name}
         defaultValue={fields.kind.initialValue}
         errors={fields.kind.errors}
-        options={kindOptions}
+        options={kinds.options}
         emptyLabel=""
         required
       />
@@ -147,12 +139,7 @@ export function PersonEditor({
         help={t("person.staffOnly")}
         rows={4}
       />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? t("common.saving") : t("common.save")}
-        </button>
-        <Link to={cancelTo}>{t("common.cancel")}</Link>
-      </div>
+      <EditorActions cancelTo={cancelTo} />
     </Form>
   );
 }

@@ -3,10 +3,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ConflictPanel } from "~/components/conflict-panel";
 import { CheckboxField, Field, FormErrors, type Option, SelectField } from "~/components/forms";
+import { PasswordFields, RoleLocaleFields } from "~/components/user-fields";
+import { roleLabels, userLocaleLabels } from "~/components/value-labels";
 import { useLocale, useT } from "~/i18n/react";
-import { ROLES, isRole } from "~/models/roles";
-import { PASSWORD_FIELDS, PASSWORD_MAX, PASSWORD_MIN, USER_LOCALES, isLocked, userSetPasswordSchema, userUpdateSchema } from "~/models/user";
+import { PASSWORD_FIELDS, isLocked, userSetPasswordSchema, userUpdateSchema } from "~/models/user";
 import { checkUserPerson, getUserAccount, setUserPassword, staffPersonOptions, unlockUser, updateUser } from "~/models/user.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -146,32 +148,23 @@ function AccountForm({
   });
   const version = conflict?.version ?? user.version;
   const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "update";
-  const localeLabel = (l: string | null) => (l === "ja" ? t("common.japanese") : l === "en" ? t("common.english") : t("user.localeBrowser"));
   return (
     <Form method="post" {...getFormProps(form)} className="editor-form">
       <input type="hidden" name="intent" value="update" />
       <input type="hidden" name="version" value={version} />
       <FormErrors errors={form.errors} />
       {conflict ? (
-        <section className="conflict-panel" aria-labelledby="conflict-heading">
-          <h3 id="conflict-heading">{t("conflict.title")}</h3>
-          <p>{t("conflict.explain", { name: conflict.updatedByName ?? t("common.someone") })}</p>
-          <dl className="conflict-values">
-            <dt>{t("user.name")}</dt>
-            <dd>{conflict.name}</dd>
-            <dt>{t("user.role")}</dt>
-            <dd>{isRole(conflict.role) ? t(`role.${conflict.role}`) : conflict.role}</dd>
-            <dt>{t("user.locale")}</dt>
-            <dd>{localeLabel(conflict.locale)}</dd>
-            <dt>{t("user.status")}</dt>
-            <dd>{conflict.active ? t("user.active") : t("user.deactivated")}</dd>
-            <dt>{t("user.person")}</dt>
-            <dd>{conflict.personName ?? "—"}</dd>
-            <dt>{t("common.updatedAt")}</dt>
-            <dd>{formatDateTime(conflict.updatedAt, locale)}</dd>
-          </dl>
-          <p>{t("conflict.howToMerge")}</p>
-        </section>
+        <ConflictPanel
+          savedBy={conflict.updatedByName}
+          rows={[
+            { label: t("user.name"), value: conflict.name },
+            { label: t("user.role"), value: roleLabels(t).label(conflict.role) },
+            { label: t("user.locale"), value: userLocaleLabels(t).label(conflict.locale) },
+            { label: t("user.status"), value: conflict.active ? t("user.active") : t("user.deactivated") },
+            { label: t("user.person"), value: conflict.personName },
+            { label: t("common.updatedAt"), value: formatDateTime(conflict.updatedAt, locale) },
+          ]}
+        />
       ) : null}
       <Field
         label={t("user.name")}
@@ -183,27 +176,7 @@ function AccountForm({
         maxLength={200}
         required
       />
-      <div className="field-pair">
-        <SelectField
-          label={t("user.role")}
-          id={fields.role.id}
-          name={fields.role.name}
-          defaultValue={fields.role.initialValue}
-          errors={fields.role.errors}
-          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-          help={t("help.userRole")}
-        />
-        <SelectField
-          label={t("user.locale")}
-          id={fields.locale.id}
-          name={fields.locale.name}
-          defaultValue={fields.locale.initialValue}
-          errors={fields.locale.errors}
-          options={USER_LOCALES.map((l) => ({ value: l, label: localeLabel(l) }))}
-          emptyLabel={t("user.localeBrowser")}
-          help={t("help.userLocale")}
-        />
-      </div>
+      <RoleLocaleFields role={fields.role} locale={fields.locale} />
       <SelectField
         label={t("user.person")}
         id={fields.personId.id}
@@ -248,30 +221,12 @@ function PasswordForm({ email, lastResult }: { email: string; lastResult?: Submi
       <input type="hidden" name="intent" value="setPassword" />
       <input type="hidden" name="email" value={email} />
       <FormErrors errors={form.errors} />
-      <div className="field-pair">
-        <Field
-          label={t("user.newPassword")}
-          id={fields.password.id}
-          name={fields.password.name}
-          errors={fields.password.errors}
-          type="password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN}
-          maxLength={PASSWORD_MAX}
-          help={t("help.newPassword")}
-          required
-        />
-        <Field
-          label={t("user.passwordConfirm")}
-          id={fields.passwordConfirm.id}
-          name={fields.passwordConfirm.name}
-          errors={fields.passwordConfirm.errors}
-          type="password"
-          autoComplete="new-password"
-          maxLength={PASSWORD_MAX}
-          required
-        />
-      </div>
+      <PasswordFields
+        password={fields.password}
+        confirm={fields.passwordConfirm}
+        label={t("user.newPassword")}
+        confirmLabel={t("user.passwordConfirm")}
+      />
       <div className="form-actions">
         <button type="submit" disabled={saving}>
           {saving ? t("common.saving") : t("users.setPassword")}
@@ -288,6 +243,7 @@ export default function UserDetail() {
   const locale = useLocale();
   const location = useLocation();
   const conflict = actionData?.intent === "update" ? actionData.conflict : null;
+  const roles = roleLabels(t);
   return (
     <article>
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
@@ -307,7 +263,7 @@ export default function UserDetail() {
         <dt>{t("user.email")}</dt>
         <dd>{user.email}</dd>
         <dt>{t("user.role")}</dt>
-        <dd>{isRole(user.role) ? t(`role.${user.role}`) : user.role}</dd>
+        <dd>{roles.label(user.role)}</dd>
         <dt>{t("user.createdAt")}</dt>
         <dd>{formatDateTime(user.createdAt, locale)}</dd>
         <dt>{t("common.updatedAt")}</dt>

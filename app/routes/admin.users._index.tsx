@@ -1,9 +1,12 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SelectField } from "~/components/forms";
+import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
+import { roleLabels, userLocaleLabels } from "~/components/value-labels";
 import { useLocale, useT } from "~/i18n/react";
-import { ROLES, isRole } from "~/models/roles";
+import { isRole } from "~/models/roles";
 import { USER_SORTS, USER_STATES, isLocked } from "~/models/user";
 import { listUsers } from "~/models/user.server";
 import { requireAdmin } from "~/utils/auth.server";
@@ -50,10 +53,10 @@ export default function UsersIndex() {
   const { items, total, pageCount, query } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const submit = useSubmit();
   const [params] = useSearchParams();
-  const filtered = ["q", "role", "state"].some((k) => params.get(k));
-  const localeLabel = (l: string | null) => (l === "ja" ? t("common.japanese") : l === "en" ? t("common.english") : t("user.localeBrowser"));
+  const filtered = isFiltered(params, ["q", "role", "state"]);
+  const roles = roleLabels(t);
+  const locales = userLocaleLabels(t);
 
   return (
     <section>
@@ -63,46 +66,17 @@ export default function UsersIndex() {
           {t("users.new")}
         </Link>
       </div>
-      <Form
-        method="get"
-        className="filters"
-        role="search"
-        onChange={(e) => {
-          if (e.target instanceof HTMLSelectElement) submit(e.currentTarget, { replace: true });
-        }}
-      >
-        <div className="field">
-          <label htmlFor="user-q">{t("list.search")}</label>
-          <input id="user-q" type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("users.searchPlaceholder")} />
-        </div>
-        <div className="field">
-          <label htmlFor="user-role">{t("user.role")}</label>
-          <select id="user-role" name="role" defaultValue={query.role ?? ""}>
-            <option value="">{t("list.all")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="user-state">{t("users.state")}</label>
-          <select id="user-state" name="state" defaultValue={query.state}>
-            {USER_STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`users.state.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <input type="hidden" name="sort" value={query.sort} />
-        <input type="hidden" name="dir" value={query.dir} />
-        <div className="filter-actions">
-          <button type="submit">{t("list.apply")}</button>
-          {filtered ? <Link to="/admin/users">{t("list.clear")}</Link> : null}
-        </div>
-      </Form>
+      <FilterForm clearTo="/admin/users" filtered={filtered} sort={query.sort} dir={query.dir}>
+        <SearchField id="user-q" defaultValue={query.q} placeholder={t("users.searchPlaceholder")} />
+        <FilterSelect id="user-role" label={t("user.role")} name="role" value={query.role} options={roles.options} />
+        <SelectField
+          label={t("users.state")}
+          id="user-state"
+          name="state"
+          defaultValue={query.state}
+          options={USER_STATES.map((s) => ({ value: s, label: t(`users.state.${s}`) }))}
+        />
+      </FilterForm>
 
       {items.length === 0 ? (
         <p className="empty">{filtered ? t("list.noMatches") : t("users.empty")}</p>
@@ -132,8 +106,8 @@ export default function UsersIndex() {
                   {u.isSelf ? <span className="badge">{t("users.you")}</span> : null}
                 </td>
                 <td>{u.email}</td>
-                <td className="nowrap">{isRole(u.role) ? t(`role.${u.role}`) : u.role}</td>
-                <td className="nowrap">{localeLabel(u.locale)}</td>
+                <td className="nowrap">{roles.label(u.role)}</td>
+                <td className="nowrap">{locales.label(u.locale)}</td>
                 <td className="nowrap">
                   {u.active ? t("user.active") : <span className="badge">{t("user.deactivated")}</span>}
                   {u.locked ? <span className="badge badge-status">{t("user.locked")}</span> : null}

@@ -1,12 +1,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { EditorActions } from "~/components/conflict-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, FormErrors } from "~/components/forms";
+import { PasswordFields, RoleLocaleFields } from "~/components/user-fields";
 import { useT } from "~/i18n/react";
-import { ROLES } from "~/models/roles";
-import { PASSWORD_FIELDS, PASSWORD_MAX, PASSWORD_MIN, USER_LOCALES, userCreateSchema } from "~/models/user";
+import { PASSWORD_FIELDS, userCreateSchema } from "~/models/user";
 import { createUser } from "~/models/user.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
@@ -36,7 +37,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewUser() {
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "user-new",
     lastResult: actionData?.result,
@@ -45,7 +45,6 @@ export default function NewUser() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: userCreateSchema }),
     defaultValue: { role: "member", locale: "" },
   });
-  const saving = navigation.state === "submitting";
   return (
     <section>
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
@@ -78,57 +77,14 @@ export default function NewUser() {
             required
           />
         </div>
-        <div className="field-pair">
-          <SelectField
-            label={t("user.role")}
-            id={fields.role.id}
-            name={fields.role.name}
-            defaultValue={fields.role.initialValue}
-            errors={fields.role.errors}
-            options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-            help={t("help.userRole")}
-          />
-          <SelectField
-            label={t("user.locale")}
-            id={fields.locale.id}
-            name={fields.locale.name}
-            defaultValue={fields.locale.initialValue}
-            errors={fields.locale.errors}
-            options={USER_LOCALES.map((l) => ({ value: l, label: l === "ja" ? t("common.japanese") : t("common.english") }))}
-            emptyLabel={t("user.localeBrowser")}
-            help={t("help.userLocale")}
-          />
-        </div>
-        <div className="field-pair">
-          <Field
-            label={t("user.initialPassword")}
-            id={fields.password.id}
-            name={fields.password.name}
-            errors={fields.password.errors}
-            type="password"
-            autoComplete="new-password"
-            minLength={PASSWORD_MIN}
-            maxLength={PASSWORD_MAX}
-            help={t("help.newPassword")}
-            required
-          />
-          <Field
-            label={t("user.passwordConfirm")}
-            id={fields.passwordConfirm.id}
-            name={fields.passwordConfirm.name}
-            errors={fields.passwordConfirm.errors}
-            type="password"
-            autoComplete="new-password"
-            maxLength={PASSWORD_MAX}
-            required
-          />
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? t("common.saving") : t("common.create")}
-          </button>
-          <Link to="/admin/users">{t("common.cancel")}</Link>
-        </div>
+        <RoleLocaleFields role={fields.role} locale={fields.locale} />
+        <PasswordFields
+          password={fields.password}
+          confirm={fields.passwordConfirm}
+          label={t("user.initialPassword")}
+          confirmLabel={t("user.passwordConfirm")}
+        />
+        <EditorActions cancelTo="/admin/users" saveLabel={t("common.create")} />
       </Form>
     </section>
   );

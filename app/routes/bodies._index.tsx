@@ -1,10 +1,12 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
+import { bodyKindLabels } from "~/components/value-labels";
 import { translator } from "~/i18n";
 import { useBilingual, useT } from "~/i18n/react";
-import { BODY_KINDS, BODY_SORTS, isBodyKind } from "~/models/body";
+import { BODY_SORTS, isBodyKind } from "~/models/body";
 import { listBodies } from "~/models/body.server";
 import { hasRole } from "~/models/roles";
 import { requireUser } from "~/utils/auth.server";
@@ -39,16 +41,31 @@ export default function BodiesIndex() {
   const { mode, rows, items, total, pageCount, query, canEdit } = useLoaderData<typeof loader>();
   const t = useT();
   const pick = useBilingual();
-  const submit = useSubmit();
   const [params] = useSearchParams();
-  const filtered = ["q", "kind"].some((k) => params.get(k));
+  const filtered = isFiltered(params, ["q", "kind"]);
+  const kinds = bodyKindLabels(t);
   type Names = { nameJa: string; nameEn: string; shortNameJa: string | null; shortNameEn: string | null };
   const shortName = (b: Names) => pick(b.shortNameJa || b.nameJa, b.shortNameEn || b.nameEn);
-  /** The short name, when there is one that says something the full name does not. */
-  const extraShortName = (b: Names) => {
+  type Row = Names & { id: string; kind: string; people: number; demands: number };
+  /** The name, and the short name when there is one that says something the full name does not. */
+  const nameCell = (b: Row) => {
+    const name = pick(b.nameJa, b.nameEn);
     const short = pick(b.shortNameJa, b.shortNameEn);
-    return short && short !== pick(b.nameJa, b.nameEn) ? <span className="muted"> ({short})</span> : null;
+    return (
+      <td>
+        <Link to={`/bodies/${b.id}`}>{name}</Link>
+        {short && short !== name ? <span className="muted"> ({short})</span> : null}
+      </td>
+    );
   };
+  /** The cells that follow the name (and, in the list, the path) in both views. */
+  const figureCells = (b: Row) => (
+    <>
+      <td className="nowrap">{kinds.label(b.kind)}</td>
+      <td className="numeric">{b.people}</td>
+      <td className="numeric">{b.demands ? <Link to={`/demands?body=${b.id}`}>{b.demands}</Link> : 0}</td>
+    </>
+  );
 
   return (
     <section>
@@ -60,40 +77,15 @@ export default function BodiesIndex() {
           </Link>
         ) : null}
       </div>
-      <Form
-        method="get"
-        className="filters"
-        role="search"
-        onChange={(e) => {
-          if (e.target instanceof HTMLSelectElement) submit(e.currentTarget, { replace: true });
-        }}
+      <FilterForm
+        clearTo="/bodies"
+        filtered={filtered}
+        sort={mode === "list" ? query.sort : undefined}
+        dir={mode === "list" ? query.dir : undefined}
       >
-        <div className="field">
-          <label htmlFor="body-q">{t("list.search")}</label>
-          <input id="body-q" type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("bodies.searchPlaceholder")} />
-        </div>
-        <div className="field">
-          <label htmlFor="body-kind">{t("common.kind")}</label>
-          <select id="body-kind" name="kind" defaultValue={query.kind ?? ""}>
-            <option value="">{t("list.all")}</option>
-            {BODY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`bodyKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {mode === "list" ? (
-          <>
-            <input type="hidden" name="sort" value={query.sort} />
-            <input type="hidden" name="dir" value={query.dir} />
-          </>
-        ) : null}
-        <div className="filter-actions">
-          <button type="submit">{t("list.apply")}</button>
-          {filtered ? <Link to="/bodies">{t("list.clear")}</Link> : null}
-        </div>
-      </Form>
+        <SearchField id="body-q" defaultValue={query.q} placeholder={t("bodies.searchPlaceholder")} />
+        <FilterSelect id="body-kind" label={t("common.kind")} name="kind" value={query.kind} options={kinds.options} />
+      </FilterForm>
 
       {mode === "tree" ? (
         rows.length === 0 ? (
@@ -117,13 +109,8 @@ export default function BodiesIndex() {
               <tbody>
                 {rows.map((b) => (
                   <tr key={b.id} className={depthClass(b.depth)}>
-                    <td>
-                      <Link to={`/bodies/${b.id}`}>{pick(b.nameJa, b.nameEn)}</Link>
-                      {extraShortName(b)}
-                    </td>
-                    <td className="nowrap">{isBodyKind(b.kind) ? t(`bodyKind.${b.kind}`) : b.kind}</td>
-                    <td className="numeric">{b.people}</td>
-                    <td className="numeric">{b.demands ? <Link to={`/demands?body=${b.id}`}>{b.demands}</Link> : 0}</td>
+                    {nameCell(b)}
+                    {figureCells(b)}
                   </tr>
                 ))}
               </tbody>
@@ -154,10 +141,7 @@ export default function BodiesIndex() {
           <tbody>
             {items.map((b) => (
               <tr key={b.id}>
-                <td>
-                  <Link to={`/bodies/${b.id}`}>{pick(b.nameJa, b.nameEn)}</Link>
-                  {extraShortName(b)}
-                </td>
+                {nameCell(b)}
                 <td>
                   {b.path.length
                     ? b.path.map((p, i) => (
@@ -168,9 +152,7 @@ export default function BodiesIndex() {
                       ))
                     : "—"}
                 </td>
-                <td className="nowrap">{isBodyKind(b.kind) ? t(`bodyKind.${b.kind}`) : b.kind}</td>
-                <td className="numeric">{b.people}</td>
-                <td className="numeric">{b.demands ? <Link to={`/demands?body=${b.id}`}>{b.demands}</Link> : 0}</td>
+                {figureCells(b)}
               </tr>
             ))}
           </tbody>

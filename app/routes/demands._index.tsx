@@ -1,6 +1,8 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SelectField } from "~/components/forms";
+import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { DEMAND_SORTS, DEMAND_STATES } from "~/models/demand";
@@ -40,9 +42,8 @@ export default function DemandsIndex() {
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
-  const submit = useSubmit();
   const [params] = useSearchParams();
-  const filtered = ["q", "theme", "network", "body", "state"].some((k) => params.get(k));
+  const filtered = isFiltered(params, ["q", "theme", "network", "body", "state"]);
 
   return (
     <section>
@@ -54,64 +55,19 @@ export default function DemandsIndex() {
           </Link>
         ) : null}
       </div>
-      <Form method="get" className="filters" role="search" onChange={(e) => {
-          if (e.target instanceof HTMLSelectElement) submit(e.currentTarget, { replace: true });
-        }}>
-        <div className="field">
-          <label htmlFor="demand-q">{t("list.search")}</label>
-          <input id="demand-q" type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("demands.searchPlaceholder")} />
-        </div>
-        <div className="field">
-          <label htmlFor="demand-theme">{t("demand.themes")}</label>
-          <select id="demand-theme" name="theme" defaultValue={query.themeId ?? ""}>
-            <option value="">{t("list.all")}</option>
-            {options.themes.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="demand-network">{t("demand.projectNetwork")}</label>
-          <select id="demand-network" name="network" defaultValue={query.networkId ?? ""}>
-            <option value="">{t("list.all")}</option>
-            {options.networks.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="demand-body">{t("demand.targets")}</label>
-          <select id="demand-body" name="body" defaultValue={query.bodyId ?? ""}>
-            <option value="">{t("list.all")}</option>
-            {options.bodies.map((o) => (
-              <option key={o.value} value={o.value}>
-                {"\u3000".repeat(o.depth ?? 0)}
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="demand-state">{t("demands.state")}</label>
-          <select id="demand-state" name="state" defaultValue={query.state}>
-            {DEMAND_STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`demands.state.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <input type="hidden" name="sort" value={query.sort} />
-        <input type="hidden" name="dir" value={query.dir} />
-        <div className="filter-actions">
-          <button type="submit">{t("list.apply")}</button>
-          {filtered ? <Link to="/demands">{t("list.clear")}</Link> : null}
-        </div>
-      </Form>
+      <FilterForm clearTo="/demands" filtered={filtered} sort={query.sort} dir={query.dir}>
+        <SearchField id="demand-q" defaultValue={query.q} placeholder={t("demands.searchPlaceholder")} />
+        <FilterSelect id="demand-theme" label={t("demand.themes")} name="theme" value={query.themeId} options={options.themes} />
+        <FilterSelect id="demand-network" label={t("demand.projectNetwork")} name="network" value={query.networkId} options={options.networks} />
+        <FilterSelect id="demand-body" label={t("demand.targets")} name="body" value={query.bodyId} options={options.bodies} />
+        <SelectField
+          label={t("demands.state")}
+          id="demand-state"
+          name="state"
+          defaultValue={query.state}
+          options={DEMAND_STATES.map((s) => ({ value: s, label: t(`demands.state.${s}`) }))}
+        />
+      </FilterForm>
 
       {items.length === 0 ? (
         <p className="empty">{filtered ? t("list.noMatches") : t("demands.empty")}</p>

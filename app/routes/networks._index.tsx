@@ -1,10 +1,12 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
+import { networkStatusLabels } from "~/components/value-labels";
 import { translator } from "~/i18n";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
-import { NETWORK_SORTS, NETWORK_STATUSES, isNetworkStatus } from "~/models/network";
+import { NETWORK_SORTS, isNetworkStatus } from "~/models/network";
 import { listNetworks } from "~/models/network.server";
 import { hasRole } from "~/models/roles";
 import { requireUser } from "~/utils/auth.server";
@@ -38,9 +40,9 @@ export default function NetworksIndex() {
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
-  const submit = useSubmit();
   const [params] = useSearchParams();
-  const filtered = ["q", "status"].some((k) => params.get(k));
+  const filtered = isFiltered(params, ["q", "status"]);
+  const statuses = networkStatusLabels(t);
 
   return (
     <section>
@@ -52,36 +54,10 @@ export default function NetworksIndex() {
           </Link>
         ) : null}
       </div>
-      <Form
-        method="get"
-        className="filters"
-        role="search"
-        onChange={(e) => {
-          if (e.target instanceof HTMLSelectElement) submit(e.currentTarget, { replace: true });
-        }}
-      >
-        <div className="field">
-          <label htmlFor="network-q">{t("list.search")}</label>
-          <input id="network-q" type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("networks.searchPlaceholder")} />
-        </div>
-        <div className="field">
-          <label htmlFor="network-status">{t("networks.statusFilter")}</label>
-          <select id="network-status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">{t("list.all")}</option>
-            {NETWORK_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`network.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <input type="hidden" name="sort" value={query.sort} />
-        <input type="hidden" name="dir" value={query.dir} />
-        <div className="filter-actions">
-          <button type="submit">{t("list.apply")}</button>
-          {filtered ? <Link to="/networks">{t("list.clear")}</Link> : null}
-        </div>
-      </Form>
+      <FilterForm clearTo="/networks" filtered={filtered} sort={query.sort} dir={query.dir}>
+        <SearchField id="network-q" defaultValue={query.q} placeholder={t("networks.searchPlaceholder")} />
+        <FilterSelect id="network-status" label={t("networks.statusFilter")} name="status" value={query.status} options={statuses.options} />
+      </FilterForm>
 
       {items.length === 0 ? (
         <p className="empty">{filtered ? t("list.noMatches") : t("networks.empty")}</p>
@@ -110,7 +86,7 @@ export default function NetworksIndex() {
                 </td>
                 <td className="nowrap">
                   {n.status ? (
-                    <span className="badge badge-status">{t(`network.status.${n.status}`)}</span>
+                    <span className="badge badge-status">{statuses.label(n.status)}</span>
                   ) : (
                     <span className="muted">{t("network.status.none")}</span>
                   )}

@@ -1,10 +1,12 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
+import { organisationKindLabels } from "~/components/value-labels";
 import { translator } from "~/i18n";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
-import { ORGANISATION_KINDS, ORGANISATION_SORTS, isOrganisationKind } from "~/models/organisation";
+import { ORGANISATION_SORTS, isOrganisationKind } from "~/models/organisation";
 import { listOrganisations } from "~/models/organisation.server";
 import { hasRole } from "~/models/roles";
 import { requireUser } from "~/utils/auth.server";
@@ -37,9 +39,9 @@ export default function OrganisationsIndex() {
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
-  const submit = useSubmit();
   const [params] = useSearchParams();
-  const filtered = ["q", "kind"].some((k) => params.get(k));
+  const filtered = isFiltered(params, ["q", "kind"]);
+  const kinds = organisationKindLabels(t);
 
   return (
     <section>
@@ -51,36 +53,10 @@ export default function OrganisationsIndex() {
           </Link>
         ) : null}
       </div>
-      <Form
-        method="get"
-        className="filters"
-        role="search"
-        onChange={(e) => {
-          if (e.target instanceof HTMLSelectElement) submit(e.currentTarget, { replace: true });
-        }}
-      >
-        <div className="field">
-          <label htmlFor="organisation-q">{t("list.search")}</label>
-          <input id="organisation-q" type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("organisations.searchPlaceholder")} />
-        </div>
-        <div className="field">
-          <label htmlFor="organisation-kind">{t("common.kind")}</label>
-          <select id="organisation-kind" name="kind" defaultValue={query.kind ?? ""}>
-            <option value="">{t("list.all")}</option>
-            {ORGANISATION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`organisation.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <input type="hidden" name="sort" value={query.sort} />
-        <input type="hidden" name="dir" value={query.dir} />
-        <div className="filter-actions">
-          <button type="submit">{t("list.apply")}</button>
-          {filtered ? <Link to="/organisations">{t("list.clear")}</Link> : null}
-        </div>
-      </Form>
+      <FilterForm clearTo="/organisations" filtered={filtered} sort={query.sort} dir={query.dir}>
+        <SearchField id="organisation-q" defaultValue={query.q} placeholder={t("organisations.searchPlaceholder")} />
+        <FilterSelect id="organisation-kind" label={t("common.kind")} name="kind" value={query.kind} options={kinds.options} />
+      </FilterForm>
 
       {items.length === 0 ? (
         <p className="empty">{filtered ? t("list.noMatches") : t("organisations.empty")}</p>
@@ -112,7 +88,7 @@ export default function OrganisationsIndex() {
                   ) : null}
                 </td>
                 <td>{o.shortName || "—"}</td>
-                <td className="nowrap">{isOrganisationKind(o.kind) ? t(`organisation.kind.${o.kind}`) : o.kind}</td>
+                <td className="nowrap">{kinds.label(o.kind)}</td>
                 <td className="nowrap">{formatPartialDate(o.foundedOn, locale) || "—"}</td>
                 <td className="nowrap">{formatPartialDate(o.dissolvedOn, locale) || "—"}</td>
               </tr>

@@ -1,10 +1,12 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
+import { personKindLabels } from "~/components/value-labels";
 import { translator } from "~/i18n";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
-import { isPersonKind, PERSON_KINDS, PERSON_SORTS } from "~/models/person";
+import { isPersonKind, PERSON_SORTS } from "~/models/person";
 import { listPeople } from "~/models/person.server";
 import { hasRole } from "~/models/roles";
 import { requireUser } from "~/utils/auth.server";
@@ -46,9 +48,9 @@ export default function PeopleIndex() {
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
-  const submit = useSubmit();
   const [params] = useSearchParams();
-  const filtered = ["q", "kind"].some((k) => params.get(k));
+  const filtered = isFiltered(params, ["q", "kind"]);
+  const kinds = personKindLabels(t);
 
   // An organisation's short name is in one language only (移住連, ERD-Net): used where it can be read.
   const organisationName = (o: { nameJa: string; nameEn: string; shortName: string | null }) =>
@@ -77,42 +79,14 @@ export default function PeopleIndex() {
           </Link>
         ) : null}
       </div>
-      <Form
-        method="get"
-        className="filters"
-        role="search"
-        onChange={(e) => {
-          if (e.target instanceof HTMLSelectElement) submit(e.currentTarget, { replace: true });
-        }}
-      >
-        <div className="field">
-          <label htmlFor="person-q">{t("list.search")}</label>
-          <input
-            id="person-q"
-            type="search"
-            name="q"
-            defaultValue={query.q ?? ""}
-            placeholder={canEdit ? t("people.searchPlaceholderStaff") : t("people.searchPlaceholder")}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="person-kind">{t("common.kind")}</label>
-          <select id="person-kind" name="kind" defaultValue={query.kind ?? ""}>
-            <option value="">{t("list.all")}</option>
-            {PERSON_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`personKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <input type="hidden" name="sort" value={query.sort} />
-        <input type="hidden" name="dir" value={query.dir} />
-        <div className="filter-actions">
-          <button type="submit">{t("list.apply")}</button>
-          {filtered ? <Link to="/people">{t("list.clear")}</Link> : null}
-        </div>
-      </Form>
+      <FilterForm clearTo="/people" filtered={filtered} sort={query.sort} dir={query.dir}>
+        <SearchField
+          id="person-q"
+          defaultValue={query.q}
+          placeholder={canEdit ? t("people.searchPlaceholderStaff") : t("people.searchPlaceholder")}
+        />
+        <FilterSelect id="person-kind" label={t("common.kind")} name="kind" value={query.kind} options={kinds.options} />
+      </FilterForm>
 
       {items.length === 0 ? (
         <p className="empty">{filtered ? t("list.noMatches") : t("people.empty")}</p>
@@ -144,7 +118,7 @@ export default function PeopleIndex() {
                     </div>
                   ) : null}
                 </td>
-                <td className="nowrap">{isPersonKind(p.kind) ? t(`personKind.${p.kind}`) : p.kind}</td>
+                <td className="nowrap">{kinds.label(p.kind)}</td>
                 <td>
                   {p.current.length ? (
                     <ul className="plain-list">

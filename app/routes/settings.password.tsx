@@ -1,11 +1,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
+import { EditorActions } from "~/components/conflict-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
+import { PasswordFields } from "~/components/user-fields";
 import { useT } from "~/i18n/react";
-import { PASSWORD_FIELDS, PASSWORD_MAX, PASSWORD_MIN, passwordChangeSchema } from "~/models/user";
+import { PASSWORD_FIELDS, PASSWORD_MAX, passwordChangeSchema } from "~/models/user";
 import { changeOwnPassword, currentSessionId } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
@@ -35,7 +37,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ChangePassword() {
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "password-change",
     lastResult: actionData?.result,
@@ -43,7 +44,6 @@ export default function ChangePassword() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordChangeSchema }),
   });
-  const saving = navigation.state === "submitting";
   return (
     <section>
       <h1>{t("password.title")}</h1>
@@ -60,36 +60,13 @@ export default function ChangePassword() {
           maxLength={PASSWORD_MAX}
           required
         />
-        <div className="field-pair">
-          <Field
-            label={t("password.new")}
-            id={fields.newPassword.id}
-            name={fields.newPassword.name}
-            errors={fields.newPassword.errors}
-            type="password"
-            autoComplete="new-password"
-            minLength={PASSWORD_MIN}
-            maxLength={PASSWORD_MAX}
-            help={t("help.newPassword")}
-            required
-          />
-          <Field
-            label={t("password.confirm")}
-            id={fields.newPasswordConfirm.id}
-            name={fields.newPasswordConfirm.name}
-            errors={fields.newPasswordConfirm.errors}
-            type="password"
-            autoComplete="new-password"
-            maxLength={PASSWORD_MAX}
-            required
-          />
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? t("common.saving") : t("password.submit")}
-          </button>
-          <Link to="/">{t("common.cancel")}</Link>
-        </div>
+        <PasswordFields
+          password={fields.newPassword}
+          confirm={fields.newPasswordConfirm}
+          label={t("password.new")}
+          confirmLabel={t("password.confirm")}
+        />
+        <EditorActions cancelTo="/" saveLabel={t("password.submit")} />
       </Form>
     </section>
   );
