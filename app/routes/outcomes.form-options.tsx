@@ -1,0 +1,21 @@
+// Resource route of the outcome editor: when the demand is changed in the form, the channels
+// (requests, rounds, agenda items of that demand) are fetched again without leaving the page; the
+// instrument list is refreshed after one was created in another tab.
+import { type LoaderFunctionArgs } from "@remix-run/node";
+import { instrumentChoices } from "~/models/instrument.server";
+import { outcomeChannelOptions } from "~/models/outcome.server";
+import { requireStaff } from "~/utils/auth.server";
+import { getLocale } from "~/utils/locale.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const locale = await getLocale(request, user);
+  const params = new URL(request.url).searchParams;
+  const demandId = (params.get("demand") ?? "").slice(0, 64);
+  const outcomeId = (params.get("outcome") ?? "").slice(0, 64) || undefined;
+  const [channels, instruments] = await Promise.all([
+    demandId ? outcomeChannelOptions(demandId, locale, outcomeId) : Promise.resolve({ requests: [], rounds: [], agendaItems: [] }),
+    instrumentChoices(locale),
+  ]);
+  return { demandId, channels, instruments };
+}
