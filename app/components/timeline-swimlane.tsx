@@ -1,0 +1,290 @@
+// The picture above a demand's timeline: a time axis, one track per channel, a mark per event, and
+// a band behind the tracks coloured by the demand's status over time. Plain SVG rendered by React
+// (on the server too), scaled by its viewBox so that it never overflows a narrow screen. The list
+// under it is its text equivalent.
+import { type ReactNode } from "react";
+import { useBilingual, useLocale, useT } from "~/i18n/react";
+import { type Degree, DEGREES, type Status, STATUSES, type StatusPoint } from "~/models/status";
+import { isAssessment, SWIMLANE, swimlaneLayout, type SwimlaneTrack, type TimelineEvent } from "~/models/timeline";
+import { formatPartialDate } from "~/utils/partial-date";
+
+type Shape = "circle" | "square" | "diamond" | "triangle-up" | "triangle-down";
+type Look = { shape: Shape; fill: string; stroke: string };
+
+/** Outcomes: shape and colour by degree, so that the picture reads without colour too. */
+export const DEGREE_LOOK: Record<Degree, Look> = {
+  reflected: { shape: "circle", fill: "#1e6b3a", stroke: "#0f3d20" },
+  partially_reflected: { shape: "triangle-up", fill: "#6aa84f", stroke: "#3d6b2a" },
+  mentioned: { shape: "diamond", fill: "#d9a400", stroke: "#8a6800" },
+  not_reflected: { shape: "square", fill: "#8a8f99", stroke: "#4a5263" },
+  regressed: { shape: "triangle-down", fill: "#b3261e", stroke: "#6e140f" },
+};
+
+/** The status band: pale versions of the degree colours. */
+export const STATUS_FILL: Record<Status, string> = {
+  open: "#e3e7ee",
+  not_reflected: "#d3d6dc",
+  mentioned: "#f6e6b0",
+  partially_reflected: "#d6eccb",
+  reflected: "#b9e0c6",
+  regressed: "#f6c6c2",
+};
+
+const REQUEST_LOOK: Look = { shape: "square", fill: "#1f5fa8", stroke: "#123b6b" };
+const ROUND_LOOK: Look = { shape: "circle", fill: "#4a5263", stroke: "#1d2330" };
+const COMMITMENT_LOOK = {
+  open: { shape: "diamond", fill: "#ffffff", stroke: "#8a6800" },
+  overdue: { shape: "diamond", fill: "#b3261e", stroke: "#6e140f" },
+  done: { shape: "diamond", fill: "#1e6b3a", stroke: "#0f3d20" },
+  dropped: { shape: "diamond", fill: "#c3c8d1", stroke: "#5f6778" },
+} satisfies Record<string, Look>;
+
+function lookOf(event: TimelineEvent): Look {
+  switch (event.channel) {
+    case "request":
+      return REQUEST_LOOK;
+    case "round":
+      return ROUND_LOOK;
+    case "commitment":
+      return event.overdue ? COMMITMENT_LOOK.overdue : COMMITMENT_LOOK[event.followUpStatus];
+    case "outcome":
+      return DEGREE_LOOK[event.outcome.degree as Degree] ?? DEGREE_LOOK.not_reflected;
+    default:
+      return ROUND_LOOK;
+  }
+}
+
+export function MarkShape({ shape, x, y, size, fill, stroke, children }: Look & { x: number; y: number; size: number; children?: ReactNode }) {
+  const r = size / 2;
+  const common = { fill, stroke, strokeWidth: 1.5 };
+  switch (shape) {
+    case "circle":
+      return (
+        <circle cx={x} cy={y} r={r} {...common}>
+          {children}
+        </circle>
+      );
+    case "square":
+      return (
+        <rect x={x - r * 0.9} y={y - r * 0.9} width={r * 1.8} height={r * 1.8} {...common}>
+          {children}
+        </rect>
+      );
+    case "diamond":
+      return (
+        <polygon points={`${x},${y - r * 1.15} ${x + r * 1.15},${y} ${x},${y + r * 1.15} ${x - r * 1.15},${y}`} {...common}>
+          {children}
+        </polygon>
+      );
+    case "triangle-up":
+      return (
+        <polygon points={`${x},${y - r * 1.2} ${x + r * 1.1},${y + r * 0.85} ${x - r * 1.1},${y + r * 0.85}`} {...common}>
+          {children}
+        </polygon>
+      );
+    case "triangle-down":
+      return (
+        <polygon points={`${x},${y + r * 1.2} ${x + r * 1.1},${y - r * 0.85} ${x - r * 1.1},${y - r * 0.85}`} {...common}>
+          {children}
+        </polygon>
+      );
+  }
+}
+
+/** A small shape for the legend, hidden from screen readers (the label says it all). */
+function Swatch({ look }: { look: Look }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false" style={{ verticalAlign: "-3px", marginRight: "0.35em" }}>
+      <MarkShape {...look} x={8} y={8} size={10} />
+    </svg>
+  );
+}
+
+function BandSwatch({ fill }: { fill: string }) {
+  return (
+    <svg width="22" height="14" viewBox="0 0 22 14" aria-hidden="true" focusable="false" style={{ verticalAlign: "-2px", marginRight: "0.35em" }}>
+      <rect x="0.5" y="0.5" width="21" height="13" fill={fill} stroke="#9aa3b2" />
+    </svg>
+  );
+}
+
+export function TimelineSwimlane({ events, history, today, demandRef }: { events: TimelineEvent[]; history: StatusPoint[]; today: string; demandRef: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const pick = useBilingual();
+  const layout = swimlaneLayout(events, history, today);
+  const date = (d: string | null) => formatPartialDate(d, locale);
+
+  const describe = (event: TimelineEvent): string => {
+    const when = date(event.date);
+    switch (event.channel) {
+      case "request":
+        return `${when} · ${t("timeline.channel.request")}: ${pick(event.request.titleJa, event.request.titleEn)}`;
+      case "round": {
+        const answer = isAssessment(event.item.assessment) ? ` — ${t(`assessment.${event.item.assessment}`)}` : "";
+        const body = event.body ? ` (${pick(event.body.shortNameJa || event.body.nameJa, event.body.shortNameEn || event.body.nameEn)})` : "";
+        return `${when} · ${pick(event.round.titleJa, event.round.titleEn)}${body}${answer}`;
+      }
+      case "commitment": {
+        const state = event.overdue ? t("timeline.overdue") : t(`followUp.${event.followUpStatus}`);
+        return `${when} · ${t("timeline.channel.commitment")} (${state}): ${pick(event.commitmentJa, event.commitmentEn)}`;
+      }
+      case "outcome": {
+        const degree = (DEGREES as readonly string[]).includes(event.outcome.degree) ? t(`degree.${event.outcome.degree as Degree}`) : event.outcome.degree;
+        const doc = event.instrument ? `: ${pick(event.instrument.titleJa, event.instrument.titleEn)}` : "";
+        return `${when} · ${t("timeline.channel.outcome")} — ${degree}${doc}`;
+      }
+      default:
+        return when;
+    }
+  };
+
+  const count = (channel: SwimlaneTrack) => events.filter((e) => e.channel === channel).length;
+  const current = [...history].reverse().find((p) => p.on <= today);
+  const statusNow = current
+    ? t("timeline.picture.statusSince", { status: t(`status.${current.status}`), date: formatPartialDate(current.on, locale) })
+    : t("status.open");
+  const summary = t("timeline.picture.summary", {
+    ref: demandRef,
+    from: layout.domain.start.slice(0, 4),
+    to: String(Number(layout.domain.end.slice(0, 4)) - 1),
+    requests: count("request"),
+    rounds: count("round"),
+    commitments: count("commitment"),
+    outcomes: count("outcome"),
+    status: statusNow,
+  });
+  const { plot, statusRow } = layout;
+  const tracksBottom = layout.tracks[layout.tracks.length - 1].top + SWIMLANE.trackHeight;
+
+  return (
+    <figure className="panel" style={{ margin: "0 0 1rem" }}>
+      <svg
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        width="100%"
+        role="img"
+        aria-label={summary}
+        style={{ display: "block", maxWidth: "100%", height: "auto" }}
+        fontSize="13"
+        fontFamily="inherit"
+      >
+        {/* Status over time, behind the tracks and as a solid row under them. */}
+        {layout.band.map((s) => (
+          <g key={`band-${s.from}`}>
+            <title>{`${t(`status.${s.status}`)}: ${date(s.from)} – ${date(s.until)}`}</title>
+            <rect x={s.x1} y={plot.top} width={Math.max(0.5, s.x2 - s.x1)} height={tracksBottom - plot.top} fill={STATUS_FILL[s.status]} opacity={0.55} />
+            <rect x={s.x1} y={statusRow.top} width={Math.max(0.5, s.x2 - s.x1)} height={statusRow.height} fill={STATUS_FILL[s.status]} stroke="#9aa3b2" strokeWidth={0.5} />
+          </g>
+        ))}
+
+        {/* Tracks: a line and a label each. */}
+        {layout.tracks.map((track, i) => (
+          <g key={track.track}>
+            {i > 0 ? <line x1={plot.left} x2={plot.right} y1={track.top} y2={track.top} stroke="#d6dae2" /> : null}
+            <line x1={plot.left} x2={plot.right} y1={track.y} y2={track.y} stroke="#b8bec9" strokeDasharray="2 3" />
+            <text x={plot.left - 10} y={track.y} textAnchor="end" dominantBaseline="middle" fill="#1d2330">
+              {t(`timeline.track.${track.track}`)}
+            </text>
+          </g>
+        ))}
+        <text x={plot.left - 10} y={statusRow.top + statusRow.height / 2} textAnchor="end" dominantBaseline="middle" fill="#1d2330">
+          {t("timeline.track.status")}
+        </text>
+        <rect x={plot.left} y={plot.top} width={plot.right - plot.left} height={tracksBottom - plot.top} fill="none" stroke="#9aa3b2" />
+
+        {/* Years: a grid line at each first of January, labelled when there is room. */}
+        {layout.years.map((y) => (
+          <g key={y.year}>
+            <line x1={y.x} x2={y.x} y1={plot.top} y2={plot.bottom + 4} stroke={y.label ? "#9aa3b2" : "#e1e4ea"} />
+            {y.label ? (
+              <text x={y.x + 3} y={plot.bottom + 18} fill="#4a5263" fontSize="12">
+                {y.year}
+              </text>
+            ) : null}
+          </g>
+        ))}
+
+        {/* Today. */}
+        <line x1={layout.today.x} x2={layout.today.x} y1={plot.top - 8} y2={plot.bottom} stroke="#1f5fa8" strokeWidth={1.5} strokeDasharray="4 3" />
+        <text x={layout.today.x} y={plot.top - 12} textAnchor="middle" fill="#1f5fa8" fontSize="12">
+          {t("timeline.picture.today")}
+        </text>
+
+        {/* One mark per event at the first day of its date. */}
+        {layout.marks.map((m) => (
+          <MarkShape key={m.key} {...lookOf(m.event)} x={m.x} y={m.y} size={SWIMLANE.markSize}>
+            <title>{describe(m.event)}</title>
+          </MarkShape>
+        ))}
+      </svg>
+      <figcaption>
+        <TimelineLegend />
+        <p className="muted">{t("timeline.listIsText")}</p>
+      </figcaption>
+    </figure>
+  );
+}
+
+export function TimelineLegend() {
+  const t = useT();
+  return (
+    <dl className="facts" aria-label={t("timeline.legend")}>
+      <dt>{t("timeline.legend.marks")}</dt>
+      <dd>
+        <ul className="inline-list">
+          <li>
+            <Swatch look={REQUEST_LOOK} />
+            {t("timeline.track.request")}
+          </li>
+          <li>
+            <Swatch look={ROUND_LOOK} />
+            {t("timeline.track.round")}
+          </li>
+        </ul>
+      </dd>
+      <dt>{t("timeline.legend.commitments")}</dt>
+      <dd>
+        <ul className="inline-list">
+          <li>
+            <Swatch look={COMMITMENT_LOOK.open} />
+            {t("followUp.open")}
+          </li>
+          <li>
+            <Swatch look={COMMITMENT_LOOK.overdue} />
+            {t("timeline.overdue")}
+          </li>
+          <li>
+            <Swatch look={COMMITMENT_LOOK.done} />
+            {t("followUp.done")}
+          </li>
+          <li>
+            <Swatch look={COMMITMENT_LOOK.dropped} />
+            {t("followUp.dropped")}
+          </li>
+        </ul>
+      </dd>
+      <dt>{t("timeline.legend.outcomes")}</dt>
+      <dd>
+        <ul className="inline-list">
+          {DEGREES.map((d) => (
+            <li key={d}>
+              <Swatch look={DEGREE_LOOK[d]} />
+              {t(`degree.${d}`)}
+            </li>
+          ))}
+        </ul>
+      </dd>
+      <dt>{t("timeline.legend.status")}</dt>
+      <dd>
+        <ul className="inline-list">
+          {STATUSES.map((s) => (
+            <li key={s}>
+              <BandSwatch fill={STATUS_FILL[s]} />
+              {t(`status.${s}`)}
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </dl>
+  );
+}
