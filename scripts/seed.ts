@@ -7,13 +7,52 @@ import { projectRoot } from "../server/database-url.js";
 import { hashPassword } from "../app/utils/auth.server";
 import { db } from "../app/utils/db.server";
 import { BODY_KINDS } from "../app/models/body";
+import { INSTRUMENT_KINDS } from "../app/models/instrument";
+import { REQUEST_KINDS } from "../app/models/request";
 import { ROLES } from "../app/models/roles";
+import { ASSESSMENTS, FOLLOW_UP_STATUSES, ROUND_KINDS } from "../app/models/round";
+import { DEGREES } from "../app/models/status";
 import { checkRichText } from "../app/utils/rich-text.server";
 import { normalizePartialDate } from "../app/utils/partial-date";
 
 const demoDir = path.join(projectRoot, "prisma", "demo");
 const date = z.string().refine((v) => normalizePartialDate(v) === v, "not a partial ISO date");
 const optionalDate = date.optional();
+/** A ProseMirror document; checked against the editor's schema with checkRichText when loaded. */
+const richDoc = z.object({ type: z.literal("doc") }).loose();
+
+/** Keys are how the files refer to each other: each must be unique within its file. */
+function uniqueKeys<T>(what: string, keyOf: (item: T) => string) {
+  return (list: T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    list.forEach((item, index) => {
+      const key = keyOf(item);
+      if (seen.has(key)) ctx.addIssue({ code: "custom", path: [index], message: `${what} "${key}" comes twice` });
+      seen.add(key);
+    });
+  };
+}
+
+const agendaItem = z
+  .object({
+    demand: z.string(),
+    body: z.string().optional(),
+    questionJa: z.string().optional(),
+    questionEn: z.string().optional(),
+    answer: richDoc.optional(),
+    assessment: z.enum(ASSESSMENTS).optional(),
+    commitmentJa: z.string().optional(),
+    commitmentEn: z.string().optional(),
+    followUpOn: optionalDate,
+    followUpStatus: z.enum(FOLLOW_UP_STATUSES).optional(),
+    followUpNote: z.string().optional(),
+    internalNote: z.string().optional(),
+  })
+  .refine((i) => !(i.commitmentJa || i.commitmentEn) || i.followUpOn, { path: ["followUpOn"], message: "a commitment needs a follow-up date" })
+  .refine((i) => !(i.followUpStatus || i.followUpOn) || i.commitmentJa || i.commitmentEn, {
+    path: ["followUpStatus"],
+    message: "a follow-up goes with a commitment",
+  });
 
 const schemas = {
   themes: z.array(z.object({ slug: z.string(), nameJa: z.string(), nameEn: z.string() })),
@@ -110,6 +149,84 @@ const schemas = {
     }),
   ),
   membership: z.array(z.object({ year: z.number().int(), category: z.string(), count: z.number().int(), units: z.number().int().optional() })),
+  requests: z
+    .array(
+      z
+        .object({
+          key: z.string(),
+          kind: z.enum(REQUEST_KINDS),
+          titleJa: z.string(),
+          titleEn: z.string(),
+          sentOn: date,
+          senderOrganisation: z.string().optional(),
+          senderNetwork: z.string().optional(),
+          cosigners: z.array(z.string()).default([]),
+          addressees: z.array(z.string()).min(1),
+          items: z
+            .array(z.object({ demand: z.string(), wordingJa: z.string().optional(), wordingEn: z.string().optional() }))
+            .min(1)
+            .superRefine(uniqueKeys("demand", (i) => i.demand)),
+          body: richDoc.optional(),
+          internalNote: z.string().optional(),
+        })
+        .refine((r) => !(r.senderOrganisation && r.senderNetwork), { path: ["senderNetwork"], message: "one sender: an organisation or a network" }),
+    )
+    .superRefine(uniqueKeys("request key", (r) => r.key)),
+  rounds: z
+    .array(
+      z.object({
+        key: z.string(),
+        kind: z.enum(ROUND_KINDS),
+        titleJa: z.string(),
+        titleEn: z.string(),
+        heldOn: date,
+        place: z.string().optional(),
+        request: z.string().optional(),
+        intermediaryBody: z.string().optional(),
+        bodies: z.array(z.string()),
+        participants: z.array(z.object({ person: z.string(), side: z.enum(["official", "ours"]) })).default([]),
+        summary: richDoc.optional(),
+        internalNote: z.string().optional(),
+        items: z.array(agendaItem),
+      }),
+    )
+    .superRefine(uniqueKeys("round key", (r) => r.key)),
+  instruments: z
+    .array(
+      z.object({
+        key: z.string(),
+        kind: z.enum(INSTRUMENT_KINDS),
+        titleJa: z.string(),
+        titleEn: z.string(),
+        issuerBody: z.string().optional(),
+        draftOn: optionalDate,
+        adoptedOn: optionalDate,
+        effectiveOn: optionalDate,
+        url: z.url().optional(),
+        notes: z.string().optional(),
+      }),
+    )
+    .superRefine(uniqueKeys("instrument key", (i) => i.key)),
+  outcomes: z.array(
+    z.object({
+      demand: z.string(),
+      instrument: z.string().optional(),
+      degree: z.enum(DEGREES),
+      occurredOn: date,
+      quoteJa: z.string().optional(),
+      quoteEn: z.string().optional(),
+      sourceUrl: z.url().optional(),
+      note: z.string().optional(),
+      internalNote: z.string().optional(),
+      channels: z
+        .array(
+          z
+            .strictObject({ request: z.string().optional(), round: z.string().optional() })
+            .refine((c) => Boolean(c.request) !== Boolean(c.round), "a channel names one request or one round"),
+        )
+        .default([]),
+    }),
+  ),
 };
 
 function load<K extends keyof typeof schemas>(name: K, file: string): z.infer<(typeof schemas)[K]> {
@@ -125,7 +242,24 @@ function lookup(map: Map<string, string>, key: string, what: string) {
   return id;
 }
 
+/** A document from the files, as the editor would store it: canonical JSON and its plain text. */
+function richText(value: unknown, what: string) {
+  if (value === undefined) return { json: null, text: "" };
+  const checked = checkRichText(JSON.stringify(value));
+  if (!checked.ok) throw new Error(`Demo data: ${what} is a document the editor schema refuses`);
+  return { json: checked.json, text: checked.text };
+}
+
+export const NOT_EMPTY_MESSAGE = "The database already has users or demands: the demo data is loaded only into an empty database.";
+
+/** The demo data goes only into a database without users and demands (as server/database.js isEmpty). */
+export async function databaseIsEmpty() {
+  const [users, demands] = await Promise.all([db.user.count(), db.demand.count()]);
+  return users + demands === 0;
+}
+
 export async function seedDemo() {
+  if (!(await databaseIsEmpty())) throw new Error(NOT_EMPTY_MESSAGE);
   const themes = load("themes", "themes.json");
   const bodies = load("bodies", "bodies.json");
   const organisations = load("organisations", "organisations.json");
@@ -134,6 +268,10 @@ export async function seedDemo() {
   const demands = load("demands", "demands.json");
   const users = load("users", "users.json");
   const membership = load("membership", "membership.json");
+  const requests = load("requests", "requests.json");
+  const rounds = load("rounds", "rounds.json");
+  const instruments = load("instruments", "instruments.json");
+  const outcomes = load("outcomes", "outcomes.json");
   const passwordHashes = await Promise.all(users.map((u) => hashPassword(u.password)));
 
   await db.$transaction(
@@ -228,20 +366,141 @@ export async function seedDemo() {
       }
 
       for (const m of membership) await tx.membershipCount.create({ data: m });
+
+      // Requests, with their items in order; the item ids by request and demand, for the rounds.
+      const requestIds = new Map<string, string>();
+      const requestItemIds = new Map<string, string>();
+      for (const r of requests) {
+        const created = await tx.request.create({
+          data: {
+            kind: r.kind,
+            titleJa: r.titleJa,
+            titleEn: r.titleEn,
+            sentOn: r.sentOn,
+            senderOrganisationId: r.senderOrganisation ? lookup(orgIds, r.senderOrganisation, "organisation") : null,
+            senderNetworkId: r.senderNetwork ? lookup(networkIds, r.senderNetwork, "project network") : null,
+            body: richText(r.body, `request ${r.key}`).json,
+            internalNote: r.internalNote ?? null,
+            createdById: author,
+            updatedById: author,
+            addressees: { create: r.addressees.map((key) => ({ bodyId: lookup(bodyIds, key, "body") })) },
+            cosigners: { create: r.cosigners.map((key) => ({ organisationId: lookup(orgIds, key, "organisation") })) },
+            items: {
+              create: r.items.map((item, i) => ({
+                position: i + 1,
+                demandId: lookup(demandIds, item.demand, "demand"),
+                wordingJa: item.wordingJa ?? null,
+                wordingEn: item.wordingEn ?? null,
+              })),
+            },
+          },
+          include: { items: { select: { id: true, demandId: true } } },
+        });
+        requestIds.set(r.key, created.id);
+        for (const item of created.items) requestItemIds.set(`${created.id}/${item.demandId}`, item.id);
+      }
+
+      // Rounds: bodies, participants, and the agenda in order, each item tied to the request item of
+      // its demand when the round answers a request.
+      const roundIds = new Map<string, string>();
+      for (const r of rounds) {
+        const requestId = r.request ? lookup(requestIds, r.request, "request") : null;
+        const created = await tx.negotiationRound.create({
+          data: {
+            kind: r.kind,
+            titleJa: r.titleJa,
+            titleEn: r.titleEn,
+            heldOn: r.heldOn,
+            place: r.place ?? null,
+            requestId,
+            intermediaryBodyId: r.intermediaryBody ? lookup(bodyIds, r.intermediaryBody, "body") : null,
+            summary: richText(r.summary, `round ${r.key}`).json,
+            internalNote: r.internalNote ?? null,
+            createdById: author,
+            updatedById: author,
+            bodies: { create: r.bodies.map((key) => ({ bodyId: lookup(bodyIds, key, "body") })) },
+            participants: { create: r.participants.map((p) => ({ personId: lookup(personIds, p.person, "person"), side: p.side })) },
+            items: {
+              create: r.items.map((item, i) => {
+                const demandId = lookup(demandIds, item.demand, "demand");
+                const answer = richText(item.answer, `round ${r.key} item ${i + 1}`);
+                return {
+                  position: i + 1,
+                  demandId,
+                  bodyId: item.body ? lookup(bodyIds, item.body, "body") : null,
+                  requestItemId: requestId ? (requestItemIds.get(`${requestId}/${demandId}`) ?? null) : null,
+                  questionJa: item.questionJa ?? null,
+                  questionEn: item.questionEn ?? null,
+                  answer: answer.json,
+                  answerText: answer.json ? answer.text : null,
+                  assessment: item.assessment ?? null,
+                  commitmentJa: item.commitmentJa ?? null,
+                  commitmentEn: item.commitmentEn ?? null,
+                  followUpOn: item.followUpOn ?? null,
+                  followUpStatus: item.followUpStatus ?? null,
+                  followUpNote: item.followUpNote ?? null,
+                  internalNote: item.internalNote ?? null,
+                };
+              }),
+            },
+          },
+        });
+        roundIds.set(r.key, created.id);
+      }
+
+      const instrumentIds = new Map<string, string>();
+      for (const i of instruments) {
+        const { key, issuerBody, ...rest } = i;
+        const created = await tx.instrument.create({ data: { ...rest, issuerBodyId: issuerBody ? lookup(bodyIds, issuerBody, "body") : null } });
+        instrumentIds.set(key, created.id);
+      }
+
+      for (const o of outcomes) {
+        await tx.outcome.create({
+          data: {
+            demandId: lookup(demandIds, o.demand, "demand"),
+            instrumentId: o.instrument ? lookup(instrumentIds, o.instrument, "instrument") : null,
+            degree: o.degree,
+            occurredOn: o.occurredOn,
+            quoteJa: o.quoteJa ?? null,
+            quoteEn: o.quoteEn ?? null,
+            sourceUrl: o.sourceUrl ?? null,
+            note: o.note ?? null,
+            internalNote: o.internalNote ?? null,
+            createdById: author,
+            updatedById: author,
+            channels: {
+              create: o.channels.map((c) => ({
+                requestId: c.request ? lookup(requestIds, c.request, "request") : null,
+                roundId: c.round ? lookup(roundIds, c.round, "round") : null,
+              })),
+            },
+          },
+        });
+      }
     },
     { timeout: 60_000 },
   );
-  return { demands: demands.length, bodies: bodies.length, users: users.length };
+  return {
+    demands: demands.length,
+    bodies: bodies.length,
+    users: users.length,
+    requests: requests.length,
+    rounds: rounds.length,
+    outcomes: outcomes.length,
+  };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? "");
 if (isMain) {
-  const existing = await db.user.count();
-  if (existing > 0) {
-    console.error("The database already has users: the demo data is loaded only into an empty database.");
+  if (!(await databaseIsEmpty())) {
+    console.error(NOT_EMPTY_MESSAGE);
     process.exit(1);
   }
   const counts = await seedDemo();
-  console.log(`Demo data loaded: ${counts.demands} demands, ${counts.bodies} bodies, ${counts.users} accounts.`);
+  console.log(
+    `Demo data loaded: ${counts.demands} demands, ${counts.bodies} bodies, ${counts.users} accounts, ` +
+      `${counts.requests} requests, ${counts.rounds} rounds, ${counts.outcomes} outcomes.`,
+  );
   await db.$disconnect();
 }
