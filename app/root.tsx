@@ -69,6 +69,9 @@ function Navigation({ role }: { role: string }) {
   const items = [
     { to: "/", label: t("nav.home"), end: true },
     { to: "/demands", label: t("nav.demands") },
+    { to: "/requests", label: t("nav.requests") },
+    { to: "/rounds", label: t("nav.rounds") },
+    { to: "/instruments", label: t("nav.instruments") },
     { to: "/bodies", label: t("nav.bodies") },
     { to: "/organisations", label: t("nav.organisations") },
     { to: "/networks", label: t("nav.networks") },

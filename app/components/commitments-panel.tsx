@@ -23,8 +23,8 @@ function CommitmentList({ items, emptyText }: { items: CommitmentDue[]; emptyTex
     <ul className="plain-list">
       {items.map((c) => (
         <li key={c.id}>
-          <p style={{ margin: 0 }}>
-            <span className="nowrap" style={{ fontWeight: 600 }}>
+          <p className="tight">
+            <span className="nowrap strong">
               {formatPartialDate(c.followUpOn, locale)}
             </span>
             <span className="muted">

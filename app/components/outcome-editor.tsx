@@ -248,7 +248,7 @@ export function OutcomeEditor({
         <TextareaField
           label={
             <>
-              {t("common.internalNote")} <span className="badge">{t("common.internal")}</span>
+              {t("common.internalNote")} <span className="badge badge-internal">{t("common.internal")}</span>
             </>
           }
           id={fields.internalNote.id}

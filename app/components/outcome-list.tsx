@@ -67,7 +67,7 @@ export function OutcomeList({ outcomes, showInternal, emptyText }: { outcomes: O
                 {o.note ? <p className="multiline">{o.note}</p> : null}
                 {showInternal && o.internalNote ? (
                   <p className="multiline">
-                    <span className="badge">{t("common.internal")}</span> {o.internalNote}
+                    <span className="badge badge-internal">{t("common.internal")}</span> {o.internalNote}
                   </p>
                 ) : null}
                 {source ? (

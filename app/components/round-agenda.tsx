@@ -106,9 +106,9 @@ export function RoundAgenda({
       ) : (
         <p className="empty">{canEdit ? t("agenda.emptyStaff") : t("agenda.empty")}</p>
       )}
-      <ol className="plain-list">
+      <ol className="agenda-list">
         {items.map((item, index) => (
-          <li key={item.id} id={`item-${item.id}`} className="panel" style={{ marginBottom: "1rem" }}>
+          <li key={item.id} id={`item-${item.id}`} className="panel">
             <h3>
               {item.position}. <Link to={`/demands/${item.demand.id}`}>{item.demand.ref}</Link> {pick(item.demand.titleJa, item.demand.titleEn)}
             </h3>

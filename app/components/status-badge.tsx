@@ -1,22 +1,10 @@
 // A demand's status as one badge: the status in the reader's language, since when, and a visible
 // "manual" marker when staff set it by hand (the reason in its title, and for screen readers in text).
-// Colours: the classes status-<status> and status-manual (see the CSS asked for in the report).
-import { type CSSProperties } from "react";
+// Colours: the classes status-<status> and status-manual in app.css.
 import { useLocale, useT } from "~/i18n/react";
 import { isStatus } from "~/models/status";
 import { formatPartialDate } from "~/utils/partial-date";
 
-const visuallyHidden: CSSProperties = {
-  position: "absolute",
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: "hidden",
-  clip: "rect(0 0 0 0)",
-  whiteSpace: "nowrap",
-  border: 0,
-};
 
 export type StatusBadgeOverride = {
   reason: string;
@@ -55,7 +43,7 @@ export function StatusBadge({
           {" "}
           <span className="badge status-manual" title={manualTitle}>
             {t("statusBadge.manual")}
-            {showReason ? null : <span style={visuallyHidden}>{` (${t("statusBadge.reason", { reason: override.reason })})`}</span>}
+            {showReason ? null : <span className="visually-hidden">{` (${t("statusBadge.reason", { reason: override.reason })})`}</span>}
           </span>
           {showReason ? <span className="status-reason"> {t("statusBadge.reason", { reason: override.reason })}</span> : null}
         </>

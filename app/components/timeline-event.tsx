@@ -41,7 +41,7 @@ export function AssessmentBadge({ assessment }: { assessment: string | null | un
 export function StockBadge() {
   const t = useT();
   return (
-    <span className="badge" style={{ background: "#f3e8fd", color: "#5b2a86" }} title={t("answers.stockExplain")}>
+    <span className="badge badge-internal" title={t("answers.stockExplain")}>
       {t("answers.stock")}
     </span>
   );
@@ -53,7 +53,7 @@ export function InternalNote({ note }: { note: string | null | undefined }) {
   if (!note) return null;
   return (
     <p className="multiline">
-      <span className="badge" style={{ marginLeft: 0, marginRight: "0.5rem" }}>
+      <span className="badge leading">
         {t("common.internal")}
       </span>
       <span className="muted">{note}</span>
@@ -70,13 +70,13 @@ export function BilingualText({ ja, en, quote = false }: { ja: string | null | u
       <div className="bilingual">
         <section lang="ja">
           <p className="lang-heading">{t("common.japanese")}</p>
-          <Tag className="multiline" style={{ margin: 0 }}>
+          <Tag className="multiline tight">
             {ja}
           </Tag>
         </section>
         <section lang="en">
           <p className="lang-heading">{t("common.english")}</p>
-          <Tag className="multiline" style={{ margin: 0 }}>
+          <Tag className="multiline tight">
             {en}
           </Tag>
         </section>
@@ -101,7 +101,7 @@ function When({ date }: { date: string }) {
   const locale = useLocale();
   const range = partialDateRange(date);
   return (
-    <time dateTime={range && range.start === range.end ? range.start : date} className="nowrap" style={{ fontWeight: 600 }}>
+    <time dateTime={range && range.start === range.end ? range.start : date} className="nowrap strong">
       {formatPartialDate(date, locale)}
     </time>
   );
@@ -112,7 +112,7 @@ export function TimelineEventItem({ event, demandId }: { event: TimelineEvent; d
   const locale = useLocale();
   const pick = useBilingual();
   const header = (extra?: ReactNode) => (
-    <p style={{ margin: 0 }}>
+    <p className="tight">
       <When date={event.date} />
       <span className="badge badge-status">{t(`timeline.channel.${event.channel}`)}</span>
       {extra}
@@ -132,7 +132,7 @@ export function TimelineEventItem({ event, demandId }: { event: TimelineEvent; d
       return (
         <>
           {header(<span className="badge">{labelOf(t, `requestKind.${event.request.kind}`, event.request.kind)}</span>)}
-          <h3 style={{ margin: "0.25rem 0" }}>
+          <h3 className="event-title">
             <Link to={`/requests/${event.request.id}`}>{pick(event.request.titleJa, event.request.titleEn)}</Link>
           </h3>
           {event.request.addressees.length ? (
@@ -168,7 +168,7 @@ export function TimelineEventItem({ event, demandId }: { event: TimelineEvent; d
               <AssessmentBadge assessment={item.assessment} />
             </>,
           )}
-          <h3 style={{ margin: "0.25rem 0" }}>
+          <h3 className="event-title">
             <Link to={`/rounds/${event.round.id}#item-${item.id}`}>{pick(event.round.titleJa, event.round.titleEn)}</Link>
           </h3>
           <dl className="facts">
@@ -207,8 +207,8 @@ export function TimelineEventItem({ event, demandId }: { event: TimelineEvent; d
           {header(
             <>
               <span className="badge">{t(`followUp.${event.followUpStatus}`)}</span>
-              {event.overdue ? <span className="badge" style={{ background: "#fdecea", color: "#b3261e" }}>{t("timeline.overdue")}</span> : null}
-              {event.dueSoon ? <span className="badge" style={{ background: "#fff6db", color: "#6e5200" }}>{t("timeline.dueSoon")}</span> : null}
+              {event.overdue ? <span className="badge badge-overdue">{t("timeline.overdue")}</span> : null}
+              {event.dueSoon ? <span className="badge badge-due-soon">{t("timeline.dueSoon")}</span> : null}
             </>,
           )}
           <BilingualText ja={event.commitmentJa} en={event.commitmentEn} />
@@ -238,7 +238,7 @@ export function TimelineEventItem({ event, demandId }: { event: TimelineEvent; d
       return (
         <>
           {header(isDegree(outcome.degree) ? <span className="badge">{t(`degree.${outcome.degree}`)}</span> : null)}
-          <h3 style={{ margin: "0.25rem 0" }}>
+          <h3 className="event-title">
             <Link to={`/outcomes/${outcome.id}`}>
               {instrument ? pick(instrument.titleJa, instrument.titleEn) : t("timeline.channel.outcome")}
             </Link>

@@ -24,6 +24,11 @@ describe("organisation form", () => {
     expect(issues(organisationFormSchema.safeParse({ kind: "club", nameEn: "X" }))).toEqual(["kind:error.unknownChoice"]);
   });
 
+  it("reports an unreadable date by its field, without tripping the date-order check", () => {
+    expect(issues(organisationFormSchema.safeParse({ kind: "partner", nameEn: "X", foundedOn: "not a date", dissolvedOn: "2008" }))).toEqual(["foundedOn:error.partialDate"]);
+    expect(issues(organisationFormSchema.safeParse({ kind: "partner", nameEn: "X", foundedOn: "2007", dissolvedOn: "13/13" }))).toEqual(["dissolvedOn:error.partialDate"]);
+  });
+
   it("normalises dates and keeps what is valid", () => {
     const value = organisationFormSchema.parse({ kind: "partner", nameJa: "外国人研修生権利ネットワーク", foundedOn: "2007年6月", dissolvedOn: "2007" });
     expect(value.foundedOn).toBe("2007-06");

@@ -18,8 +18,9 @@ export type OrganisationSort = (typeof ORGANISATION_SORTS)[number];
  * True when the partial date `end` lies wholly before `start` ("2006" before "2007-06"); false when
  * either is missing or unreadable, or when they overlap ("2007" and "2007-06" overlap).
  */
-export function endsBeforeStart(start: string | null | undefined, end: string | null | undefined) {
-  if (!start || !end) return false;
+export function endsBeforeStart(start: unknown, end: unknown) {
+  // With whenObject the refinement also runs after a date failed to parse; that value is then not a string.
+  if (typeof start !== "string" || typeof end !== "string" || !start || !end) return false;
   const s = partialDateRange(start);
   const e = partialDateRange(end);
   if (!s || !e) return false;

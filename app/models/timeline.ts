@@ -2,6 +2,7 @@
 // into one list (requests, rounds, commitments, outcomes, status changes), and the layout of the
 // "swimlane" picture drawn above it. Pure: the loader (timeline.server.ts) fetches plain rows and
 // hands them here; the unit tests feed rows by hand.
+import { ASSESSMENTS, isFollowUpStatus, type FollowUpStatus } from "~/models/round";
 import { statusHistory, type OverrideFact, type Status, type StatusPoint } from "~/models/status";
 import { addDaysIso, japanDateOf, partialDateRange } from "~/utils/partial-date";
 
@@ -17,19 +18,14 @@ export const CHANNEL_ORDER: readonly EventChannel[] = ["raised", "request", "rou
 export const SWIMLANE_TRACKS = ["request", "round", "commitment", "outcome"] as const;
 export type SwimlaneTrack = (typeof SWIMLANE_TRACKS)[number];
 
-export const ASSESSMENTS = ["commitment", "will_consider", "evasive", "refusal", "no_answer"] as const;
-export type Assessment = (typeof ASSESSMENTS)[number];
 /** The assessment filter of a body's answers: an assessment, or "none" for answers not assessed yet. */
 export const ASSESSMENT_FILTERS = [...ASSESSMENTS, "none"] as const;
 export type AssessmentFilter = (typeof ASSESSMENT_FILTERS)[number];
-export const FOLLOW_UP_STATUSES = ["open", "done", "dropped"] as const;
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
 export const isTimelineChannel = (value: unknown): value is TimelineChannel =>
   typeof value === "string" && (TIMELINE_CHANNELS as readonly string[]).includes(value);
-export const isAssessment = (value: unknown): value is Assessment => typeof value === "string" && (ASSESSMENTS as readonly string[]).includes(value);
-export const isFollowUpStatus = (value: unknown): value is FollowUpStatus =>
-  typeof value === "string" && (FOLLOW_UP_STATUSES as readonly string[]).includes(value);
+
+export { ASSESSMENTS, FOLLOW_UP_STATUSES, isAssessment, isFollowUpStatus, type Assessment, type FollowUpStatus } from "~/models/round";
 
 // ───────────── Follow-up of commitments (shared with commitmentsDue) ─────────────
 

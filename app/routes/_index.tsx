@@ -1,7 +1,9 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CommitmentsPanel } from "~/components/commitments-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
+import { commitmentsDue } from "~/models/commitment.server";
 import { hasRole } from "~/models/roles";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -12,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [activeDemands, archivedDemands, bodies, networks, recent, byNetwork] = await Promise.all([
+  const [activeDemands, archivedDemands, bodies, networks, recent, byNetwork, commitments] = await Promise.all([
     db.demand.count({ where: { deletedAt: null, archived: false } }),
     db.demand.count({ where: { deletedAt: null, archived: true } }),
     db.body.count({ where: { deletedAt: null } }),
@@ -24,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       select: { id: true, ref: true, titleJa: true, titleEn: true, updatedAt: true },
     }),
     db.demand.groupBy({ by: ["projectNetworkId"], where: { deletedAt: null, archived: false }, _count: { _all: true } }),
+    commitmentsDue(),
   ]);
   const counts = new Map(byNetwork.map((g) => [g.projectNetworkId, g._count._all]));
   return {
@@ -32,11 +35,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     networks: networks.map((n) => ({ ...n, demands: counts.get(n.id) ?? 0 })).sort((a, b) => b.demands - a.demands),
     unassigned: counts.get(null) ?? 0,
     recent,
+    commitments,
   };
 }
 
 export default function Home() {
-  const { user, stats, networks, unassigned, recent } = useLoaderData<typeof loader>();
+  const { user, stats, networks, unassigned, recent, commitments } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
@@ -70,6 +74,7 @@ export default function Home() {
           </Link>
         </li>
       </ul>
+      <CommitmentsPanel {...commitments} />
       <div className="columns">
         <section aria-labelledby="recent-heading" className="panel">
           <h2 id="recent-heading">{t("home.recent")}</h2>

@@ -98,16 +98,21 @@ export default function BodyDetail() {
             <span className="badge badge-status">{kindLabel}</span>
           </h1>
         </div>
-        {canEdit ? (
-          <div className="form-actions">
-            <Link to={`/bodies/new?parent=${body.id}`} className="button">
-              {t("body.newChild")}
-            </Link>
-            <Link to={`/bodies/${body.id}/edit`} className="button">
-              {t("common.edit")}
-            </Link>
-          </div>
-        ) : null}
+        <div className="form-actions">
+          <Link to={`/bodies/${body.id}/answers`} className="button">
+            {t("answers.title")}
+          </Link>
+          {canEdit ? (
+            <>
+              <Link to={`/bodies/new?parent=${body.id}`} className="button">
+                {t("body.newChild")}
+              </Link>
+              <Link to={`/bodies/${body.id}/edit`} className="button">
+                {t("common.edit")}
+              </Link>
+            </>
+          ) : null}
+        </div>
       </div>
 
       <div className="bilingual">

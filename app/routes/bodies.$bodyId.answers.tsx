@@ -144,7 +144,7 @@ export default function BodyAnswers() {
           <section aria-labelledby="matrix-heading">
             <h2 id="matrix-heading">{t("answers.matrix")}</h2>
             <p className="muted">{t("answers.matrixIntro")}</p>
-            <div style={{ overflowX: "auto" }}>
+            <div className="scroll-x">
               <table className="data-table compact">
                 <caption className="muted">{t("answers.matrixCaption")}</caption>
                 <thead>
@@ -218,7 +218,7 @@ export default function BodyAnswers() {
                   <ol className="plain-list">
                     {items.map((item) => (
                       <li key={item.id} id={`item-${item.id}`}>
-                        <p style={{ margin: 0 }}>
+                        <p className="tight">
                           <Link to={`/demands/${item.demand.id}`}>
                             <span className="record-ref">{item.demand.ref}</span> {pick(item.demand.titleJa, item.demand.titleEn)}
                           </Link>

@@ -1,10 +1,13 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { DemandOutcomes } from "~/components/outcome-list";
 import { RichTextView } from "~/components/rich-text-editor";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { getDemand } from "~/models/demand.server";
+import { demandOutcomesData } from "~/models/outcome.server";
 import { hasRole } from "~/models/roles";
+import { canSeeInternal } from "~/models/visibility";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { formatPartialDate } from "~/utils/partial-date";
@@ -19,11 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const demand = await getDemand(params.demandId ?? "");
   if (!demand) throw new Response("Not found", { status: 404 });
   const { body, ...rest } = demand;
-  return { demand: rest, bodyHtml: renderRichText(body), canEdit: hasRole(user.role, "staff") };
+  const outcomes = await demandOutcomesData(demand.id, user.role);
+  return { demand: rest, bodyHtml: renderRichText(body), outcomes, canEdit: hasRole(user.role, "staff"), showInternal: canSeeInternal(user.role) };
 }
 
 export default function DemandDetail() {
-  const { demand, bodyHtml, canEdit } = useLoaderData<typeof loader>();
+  const { demand, bodyHtml, outcomes, canEdit, showInternal } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
@@ -45,11 +49,16 @@ export default function DemandDetail() {
           {demand.archived ? <span className="badge">{t("demand.archived")}</span> : null}
           {demand.isPublic ? <span className="badge badge-public">{t("demand.isPublic")}</span> : null}
         </div>
-        {canEdit ? (
-          <Link to={`/demands/${demand.id}/edit`} className="button">
-            {t("common.edit")}
+        <div className="form-actions">
+          <Link to={`/demands/${demand.id}/timeline`} className="button">
+            {t("timeline.title")}
           </Link>
-        ) : null}
+          {canEdit ? (
+            <Link to={`/demands/${demand.id}/edit`} className="button">
+              {t("common.edit")}
+            </Link>
+          ) : null}
+        </div>
       </div>
 
       <div className="bilingual">
@@ -108,6 +117,8 @@ export default function DemandDetail() {
         <h2 id="body-heading">{t("demand.body")}</h2>
         <RichTextView html={bodyHtml} emptyText={t("common.notGiven")} />
       </section>
+
+      <DemandOutcomes demandId={demand.id} data={outcomes} canEdit={canEdit} showInternal={showInternal} />
 
       {demand.children.length ? (
         <section aria-labelledby="children-heading">

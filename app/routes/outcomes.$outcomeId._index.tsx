@@ -155,7 +155,7 @@ export default function OutcomeDetail() {
         {showInternal && outcome.internalNote ? (
           <div className="panel">
             <h3>
-              {t("common.internalNote")} <span className="badge">{t("common.internal")}</span>
+              {t("common.internalNote")} <span className="badge badge-internal">{t("common.internal")}</span>
             </h3>
             <p className="multiline">{outcome.internalNote}</p>
           </div>

@@ -176,7 +176,7 @@ export default function RequestDetail() {
       {showInternal ? (
         <section aria-labelledby="internal-heading" className="panel">
           <h2 id="internal-heading">
-            {t("common.internalNote")} <span className="badge">{t("common.internal")}</span>
+            {t("common.internalNote")} <span className="badge badge-internal">{t("common.internal")}</span>
           </h2>
           {request.internalNote ? <p className="multiline">{request.internalNote}</p> : <p className="muted">{t("common.notGiven")}</p>}
         </section>

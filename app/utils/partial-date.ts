@@ -22,6 +22,8 @@ function daysInMonth(year: number, month: number) {
 
 /** Reads "2008", "2008-01", "2008-1-15", "2008/01/15", "2008年1月15日" (full-width digits too). */
 export function parsePartialDate(input: string): PartialDate | null {
+  // Zod refinements that run after a failed field pass what they have, which need not be a string.
+  if (typeof input !== "string") return null;
   const value = toHalfWidth(input.trim());
   const match = ISO.exec(value) ?? SLASHED.exec(value) ?? JAPANESE.exec(value);
   if (!match) return null;
