@@ -204,10 +204,23 @@ export function TimelineSwimlane({ events, history, today, demandRef }: { events
           </g>
         ))}
 
+        {/* The cut standing for quiet years before today: a white gap with two slanted strokes. */}
+        {layout.axisBreak ? (
+          <g aria-hidden="true">
+            <rect x={layout.axisBreak.x1 + 6} y={plot.top} width={layout.axisBreak.x2 - layout.axisBreak.x1 - 18} height={plot.bottom - plot.top + 4} fill="#ffffff" opacity={0.85} />
+            {[0, 6].map((d) => (
+              <line key={d} x1={layout.axisBreak!.x1 + 8 + d} x2={layout.axisBreak!.x1 + 16 + d} y1={plot.bottom + 8} y2={plot.bottom - 8} stroke="#4a5263" strokeWidth={1.5} />
+            ))}
+            <text x={layout.axisBreak.x1 + 26} y={plot.bottom + 18} fill="#4a5263" fontSize="12">
+              …
+            </text>
+          </g>
+        ) : null}
+
         {/* Today. */}
         <line x1={layout.today.x} x2={layout.today.x} y1={plot.top - 8} y2={plot.bottom} stroke="#1f5fa8" strokeWidth={1.5} strokeDasharray="4 3" />
-        <text x={layout.today.x} y={plot.top - 12} textAnchor="middle" fill="#1f5fa8" fontSize="12">
-          {t("timeline.picture.today")}
+        <text x={layout.axisBreak ? layout.today.x + 6 : layout.today.x} y={plot.top - 12} textAnchor={layout.axisBreak ? "end" : "middle"} fill="#1f5fa8" fontSize="12">
+          {layout.axisBreak ? t("timeline.picture.todayAfterBreak", { date: formatPartialDate(layout.today.day, locale) }) : t("timeline.picture.today")}
         </text>
 
         {/* One mark per event at the first day of its date. */}

@@ -243,9 +243,26 @@ describe("the swimlane picture", () => {
   });
 
   it("labels fewer years when there are many", () => {
-    const long = swimlaneLayout(events, history, "2040-06-01");
+    const outcome = events.find((e) => e.channel === "outcome");
+    if (!outcome) throw new Error("the fixture has an outcome");
+    const late = { ...outcome, key: "late", date: "2039-05", start: "2039-05-01" };
+    const long = swimlaneLayout([...events, late], history, "2040-06-01");
+    expect(long.axisBreak).toBeNull();
     const labelled = long.years.filter((y) => y.label).map((y) => y.year);
     expect(labelled[0]).toBe(2007);
     expect(labelled[1] - labelled[0]).toBeGreaterThan(1);
+  });
+
+  it("cuts the axis when nothing happened for years before today, keeping the band up to today", () => {
+    const quiet = swimlaneLayout(events, history, "2026-11-22");
+    // The fixture's last event falls in 2010: the axis runs to the end of 2011, then the cut.
+    expect(quiet.domain).toEqual({ start: "2007-01-01", end: "2012-01-01" });
+    expect(quiet.axisBreak).toEqual({ x1: SWIMLANE.width - SWIMLANE.right - SWIMLANE.breakWidth, x2: SWIMLANE.width - SWIMLANE.right });
+    expect(quiet.today.x).toBe(SWIMLANE.width - SWIMLANE.right);
+    expect(quiet.years[quiet.years.length - 1]).toMatchObject({ year: 2012, x: SWIMLANE.width - SWIMLANE.right - SWIMLANE.breakWidth });
+    const last = quiet.band[quiet.band.length - 1];
+    expect([last.status, last.until, last.x2]).toEqual(["reflected", "2026-11-22", quiet.today.x]);
+    // Three quiet years are not cut.
+    expect(swimlaneLayout(events, history, "2013-12-31").axisBreak).toBeNull();
   });
 });

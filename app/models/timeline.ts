@@ -384,6 +384,10 @@ export const SWIMLANE = {
   gap: 6,
   axisHeight: 34,
   markSize: 11,
+  /** width of the cut at the right end when the axis skips quiet years up to today */
+  breakWidth: 64,
+  /** the axis is cut when today lies more than this many years after the last event */
+  quietYears: 3,
 } as const;
 
 export type SwimlaneMark = {
@@ -406,6 +410,8 @@ export type SwimlaneLayout = {
   band: Array<{ x1: number; x2: number; status: Status; from: string; until: string }>;
   statusRow: { top: number; height: number };
   today: { x: number; day: string };
+  /** where the axis is cut when nothing happened for years before today (null: not cut) */
+  axisBreak: { x1: number; x2: number } | null;
   plot: { left: number; right: number; top: number; bottom: number };
 };
 
@@ -418,14 +424,23 @@ const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 export function swimlaneLayout(events: TimelineEvent[], history: StatusPoint[], today: string): SwimlaneLayout {
   const g = SWIMLANE;
   const placed = events.filter((e): e is TimelineEvent & { channel: SwimlaneTrack } => (SWIMLANE_TRACKS as readonly string[]).includes(e.channel) && e.start !== null);
-  const days = [...placed.map((e) => e.start as string), ...history.map((p) => p.on), today].sort();
+  const eventDays = [...placed.map((e) => e.start as string), ...history.map((p) => p.on)].sort();
+  const days = [...eventDays, today].sort();
   const firstYear = Number(days[0].slice(0, 4));
-  const lastYear = Number(days[days.length - 1].slice(0, 4));
+  const lastEventYear = eventDays.length ? Number(eventDays[eventDays.length - 1].slice(0, 4)) : Number(today.slice(0, 4));
+  // Decades of quiet before today would squeeze every mark into the left edge: then the axis runs to
+  // the year after the last event, and a cut at the right end stands for the quiet years up to today.
+  const cut = Number(today.slice(0, 4)) - lastEventYear > g.quietYears;
+  const lastYear = cut ? lastEventYear + 1 : Number(days[days.length - 1].slice(0, 4));
   const domain = { start: `${firstYear}-01-01`, end: `${lastYear + 1}-01-01` };
   const plotLeft = g.left;
   const plotRight = g.width - g.right;
+  const axisRight = cut ? plotRight - g.breakWidth : plotRight;
   const span = dayNumber(domain.end) - dayNumber(domain.start);
-  const x = (day: string) => plotLeft + ((dayNumber(day) - dayNumber(domain.start)) / span) * (plotRight - plotLeft);
+  const x = (day: string) => {
+    if (cut && day > domain.end) return plotRight;
+    return plotLeft + ((dayNumber(day) - dayNumber(domain.start)) / span) * (axisRight - plotLeft);
+  };
   const round1 = (n: number) => Math.round(n * 10) / 10;
 
   const tracks = SWIMLANE_TRACKS.map((track, i) => {
@@ -437,7 +452,7 @@ export function swimlaneLayout(events: TimelineEvent[], history: StatusPoint[], 
   const height = statusRow.top + statusRow.height + g.axisHeight;
 
   const yearCount = lastYear + 1 - firstYear;
-  const perYear = (plotRight - plotLeft) / yearCount;
+  const perYear = (axisRight - plotLeft) / yearCount;
   const step = [1, 2, 5, 10, 20, 50].find((s) => perYear * s >= 44) ?? 100;
   const years = Array.from({ length: yearCount + 1 }, (_, i) => firstYear + i).map((year) => ({
     year,
@@ -475,6 +490,7 @@ export function swimlaneLayout(events: TimelineEvent[], history: StatusPoint[], 
     band,
     statusRow,
     today: { x: round1(x(today)), day: today },
+    axisBreak: cut ? { x1: axisRight, x2: plotRight } : null,
     plot: { left: plotLeft, right: plotRight, top: g.top, bottom: statusRow.top + statusRow.height },
   };
 }

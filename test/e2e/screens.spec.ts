@@ -10,6 +10,11 @@ async function firstLinkHref(page: Page, listPath: string, selector = "table.dat
   return href;
 }
 
+/** The page of the demo demand with this reference (the demands list searches references). */
+async function demandHref(page: Page, ref: string) {
+  return firstLinkHref(page, `/demands?q=${encodeURIComponent(ref)}`);
+}
+
 type Screen = { name: string; role: Role; path: (page: Page) => Promise<string>; heading?: RegExp };
 
 const screens: Screen[] = [
@@ -26,6 +31,19 @@ const screens: Screen[] = [
   { name: "network-detail", role: "member", path: (page) => firstLinkHref(page, "/networks") },
   { name: "people", role: "staff", path: async () => "/people" },
   { name: "users", role: "admin", path: async () => "/admin/users" },
+  { name: "requests", role: "member", path: async () => "/requests" },
+  { name: "request-detail", role: "member", path: (page) => firstLinkHref(page, "/requests") },
+  { name: "request-new", role: "staff", path: async () => "/requests/new" },
+  { name: "rounds", role: "member", path: async () => "/rounds" },
+  { name: "round-detail", role: "staff", path: (page) => firstLinkHref(page, "/rounds") },
+  { name: "round-new", role: "staff", path: async () => "/rounds/new" },
+  { name: "instruments", role: "member", path: async () => "/instruments" },
+  { name: "instrument-detail", role: "member", path: (page) => firstLinkHref(page, "/instruments") },
+  { name: "demand-with-outcomes", role: "staff", path: (page) => demandHref(page, "D-014") },
+  { name: "demand-timeline", role: "member", path: async (page) => `${await demandHref(page, "D-016")}/timeline` },
+  { name: "demand-status", role: "staff", path: async (page) => `${await demandHref(page, "D-014")}/status` },
+  { name: "outcome-new", role: "staff", path: async () => "/outcomes/new" },
+  { name: "body-answers", role: "member", path: async (page) => `${await firstLinkHref(page, "/bodies?q=Immigration")}/answers` },
   { name: "password", role: "member", path: async () => "/settings/password" },
 ];
 

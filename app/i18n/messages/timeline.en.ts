@@ -61,6 +61,7 @@ export const timelineEn = {
   "timeline.picture.summary": "Timeline of {ref} from {from} to {to}. Requests: {requests}, negotiation items: {rounds}, commitments: {commitments}, outcomes: {outcomes}. Status now: {status}.",
   "timeline.picture.statusSince": "{status} since {date}",
   "timeline.picture.today": "Today",
+  "timeline.picture.todayAfterBreak": "… today, {date}",
   "timeline.track.request": "Requests",
   "timeline.track.round": "Negotiations",
   "timeline.track.commitment": "Commitments",

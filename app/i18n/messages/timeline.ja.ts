@@ -62,6 +62,7 @@ export const timelineJa: Record<keyof typeof timelineEn, string> = {
   "timeline.picture.summary": "{ref} の経過（{from}〜{to}）。要望書 {requests}件、交渉項目 {rounds}件、約束 {commitments}件、成果 {outcomes}件。現在のステータス：{status}。",
   "timeline.picture.statusSince": "{date}から{status}",
   "timeline.picture.today": "今日",
+  "timeline.picture.todayAfterBreak": "…今日（{date}）",
   "timeline.track.request": "要望書",
   "timeline.track.round": "交渉",
   "timeline.track.commitment": "約束",
