@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { BilingualTitles } from "~/components/bilingual-titles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { isBodyKind } from "~/models/body";
@@ -115,32 +116,32 @@ export default function BodyDetail() {
         </div>
       </div>
 
-      <div className="bilingual">
-        <section lang="ja" aria-labelledby="ja-heading">
-          <h2 id="ja-heading" className="lang-heading">
-            {t("common.japanese")}
-          </h2>
-          <p className="bilingual-title">{body.nameJa || <span className="muted">{t("common.notGiven")}</span>}</p>
-          {body.shortNameJa ? (
-            <p>
-              <span className="muted">{t("body.shortName")}: </span>
-              {body.shortNameJa}
-            </p>
-          ) : null}
-        </section>
-        <section lang="en" aria-labelledby="en-heading">
-          <h2 id="en-heading" className="lang-heading">
-            {t("common.english")}
-          </h2>
-          <p className="bilingual-title">{body.nameEn || <span className="muted">{t("common.notGiven")}</span>}</p>
-          {body.shortNameEn ? (
-            <p>
-              <span className="muted">{t("body.shortName")}: </span>
-              {body.shortNameEn}
-            </p>
-          ) : null}
-        </section>
-      </div>
+      <BilingualTitles
+        ja={body.nameJa}
+        en={body.nameEn}
+        extra={{
+          ja: (
+            <>
+              {body.shortNameJa ? (
+                <p>
+                  <span className="muted">{t("body.shortName")}: </span>
+                  {body.shortNameJa}
+                </p>
+              ) : null}
+            </>
+          ),
+          en: (
+            <>
+              {body.shortNameEn ? (
+                <p>
+                  <span className="muted">{t("body.shortName")}: </span>
+                  {body.shortNameEn}
+                </p>
+              ) : null}
+            </>
+          ),
+        }}
+      />
 
       <dl className="facts">
         <dt>{t("common.kind")}</dt>

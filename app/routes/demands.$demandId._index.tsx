@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { BilingualTitles } from "~/components/bilingual-titles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DemandOutcomes } from "~/components/outcome-list";
 import { RichTextView } from "~/components/rich-text-editor";
@@ -61,22 +62,22 @@ export default function DemandDetail() {
         </div>
       </div>
 
-      <div className="bilingual">
-        <section lang="ja" aria-labelledby="ja-heading">
-          <h2 id="ja-heading" className="lang-heading">
-            {t("common.japanese")}
-          </h2>
-          <p className="bilingual-title">{demand.titleJa || <span className="muted">{t("common.notGiven")}</span>}</p>
-          <p>{demand.summaryJa || <span className="muted">{t("common.notGiven")}</span>}</p>
-        </section>
-        <section lang="en" aria-labelledby="en-heading">
-          <h2 id="en-heading" className="lang-heading">
-            {t("common.english")}
-          </h2>
-          <p className="bilingual-title">{demand.titleEn || <span className="muted">{t("common.notGiven")}</span>}</p>
-          <p>{demand.summaryEn || <span className="muted">{t("common.notGiven")}</span>}</p>
-        </section>
-      </div>
+      <BilingualTitles
+        ja={demand.titleJa}
+        en={demand.titleEn}
+        extra={{
+          ja: (
+            <>
+              <p>{demand.summaryJa || <span className="muted">{t("common.notGiven")}</span>}</p>
+            </>
+          ),
+          en: (
+            <>
+              <p>{demand.summaryEn || <span className="muted">{t("common.notGiven")}</span>}</p>
+            </>
+          ),
+        }}
+      />
 
       <dl className="facts">
         <dt>{t("demand.firstRaisedOn")}</dt>

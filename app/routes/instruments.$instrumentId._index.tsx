@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { BilingualTitles } from "~/components/bilingual-titles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { isInstrumentKind } from "~/models/instrument";
@@ -52,20 +53,7 @@ export default function InstrumentDetail() {
         ) : null}
       </div>
 
-      <div className="bilingual">
-        <section lang="ja" aria-labelledby="ja-heading">
-          <h2 id="ja-heading" className="lang-heading">
-            {t("common.japanese")}
-          </h2>
-          <p className="bilingual-title">{instrument.titleJa || <span className="muted">{t("common.notGiven")}</span>}</p>
-        </section>
-        <section lang="en" aria-labelledby="en-heading">
-          <h2 id="en-heading" className="lang-heading">
-            {t("common.english")}
-          </h2>
-          <p className="bilingual-title">{instrument.titleEn || <span className="muted">{t("common.notGiven")}</span>}</p>
-        </section>
-      </div>
+      <BilingualTitles ja={instrument.titleJa} en={instrument.titleEn} />
 
       <dl className="facts">
         <dt>{t("common.kind")}</dt>

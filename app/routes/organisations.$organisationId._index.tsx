@@ -2,6 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { BilingualTitles } from "~/components/bilingual-titles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { type Translate } from "~/i18n";
@@ -152,22 +153,22 @@ export default function OrganisationDetail() {
         ) : null}
       </div>
 
-      <div className="bilingual">
-        <section lang="ja" aria-labelledby="ja-heading">
-          <h2 id="ja-heading" className="lang-heading">
-            {t("common.japanese")}
-          </h2>
-          <p className="bilingual-title">{organisation.nameJa || <span className="muted">{t("common.notGiven")}</span>}</p>
-          <p className="multiline">{organisation.notesJa || <span className="muted">{t("common.notGiven")}</span>}</p>
-        </section>
-        <section lang="en" aria-labelledby="en-heading">
-          <h2 id="en-heading" className="lang-heading">
-            {t("common.english")}
-          </h2>
-          <p className="bilingual-title">{organisation.nameEn || <span className="muted">{t("common.notGiven")}</span>}</p>
-          <p className="multiline">{organisation.notesEn || <span className="muted">{t("common.notGiven")}</span>}</p>
-        </section>
-      </div>
+      <BilingualTitles
+        ja={organisation.nameJa}
+        en={organisation.nameEn}
+        extra={{
+          ja: (
+            <>
+              <p className="multiline">{organisation.notesJa || <span className="muted">{t("common.notGiven")}</span>}</p>
+            </>
+          ),
+          en: (
+            <>
+              <p className="multiline">{organisation.notesEn || <span className="muted">{t("common.notGiven")}</span>}</p>
+            </>
+          ),
+        }}
+      />
 
       <dl className="facts">
         <dt>{t("common.kind")}</dt>

@@ -2,6 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { BilingualTitles } from "~/components/bilingual-titles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, type Option, SelectField } from "~/components/forms";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
@@ -245,20 +246,7 @@ export default function PersonDetail() {
         ) : null}
       </div>
 
-      <div className="bilingual">
-        <section lang="ja" aria-labelledby="ja-heading">
-          <h2 id="ja-heading" className="lang-heading">
-            {t("common.japanese")}
-          </h2>
-          <p className="bilingual-title">{person.nameJa || <span className="muted">{t("common.notGiven")}</span>}</p>
-        </section>
-        <section lang="en" aria-labelledby="en-heading">
-          <h2 id="en-heading" className="lang-heading">
-            {t("common.english")}
-          </h2>
-          <p className="bilingual-title">{person.nameEn || <span className="muted">{t("common.notGiven")}</span>}</p>
-        </section>
-      </div>
+      <BilingualTitles ja={person.nameJa} en={person.nameEn} />
 
       <dl className="facts">
         <dt>{t("common.kind")}</dt>

@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { BilingualTitles } from "~/components/bilingual-titles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AttachmentList, RequestKindBadge, RequestSenderName } from "~/components/request-parts";
 import { RichTextView } from "~/components/rich-text-editor";
@@ -61,20 +62,7 @@ export default function RequestDetail() {
         ) : null}
       </div>
 
-      <div className="bilingual">
-        <section lang="ja" aria-labelledby="title-ja-heading">
-          <h2 id="title-ja-heading" className="lang-heading">
-            {t("common.japanese")}
-          </h2>
-          <p className="bilingual-title">{request.titleJa || <span className="muted">{t("common.notGiven")}</span>}</p>
-        </section>
-        <section lang="en" aria-labelledby="title-en-heading">
-          <h2 id="title-en-heading" className="lang-heading">
-            {t("common.english")}
-          </h2>
-          <p className="bilingual-title">{request.titleEn || <span className="muted">{t("common.notGiven")}</span>}</p>
-        </section>
-      </div>
+      <BilingualTitles ja={request.titleJa} en={request.titleEn} idPrefix="title-" />
 
       <dl className="facts">
         <dt>{t("request.sentOn")}</dt>

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { BilingualTitles } from "~/components/bilingual-titles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RoundAgenda } from "~/components/round-agenda";
 import { InternalBadge, RoundKindBadge } from "~/components/round-badges";
@@ -130,20 +131,7 @@ export default function RoundDetail() {
         ) : null}
       </div>
 
-      <div className="bilingual">
-        <section lang="ja" aria-labelledby="ja-heading">
-          <h2 id="ja-heading" className="lang-heading">
-            {t("common.japanese")}
-          </h2>
-          <p className="bilingual-title">{round.titleJa || <span className="muted">{t("common.notGiven")}</span>}</p>
-        </section>
-        <section lang="en" aria-labelledby="en-heading">
-          <h2 id="en-heading" className="lang-heading">
-            {t("common.english")}
-          </h2>
-          <p className="bilingual-title">{round.titleEn || <span className="muted">{t("common.notGiven")}</span>}</p>
-        </section>
-      </div>
+      <BilingualTitles ja={round.titleJa} en={round.titleEn} />
 
       <dl className="facts">
         <dt>{t("common.kind")}</dt>
