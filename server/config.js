@@ -20,6 +20,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   ATTACHMENTS_DIR: z.string().optional(),
   ATTACHMENT_MAX_MB: z.coerce.number().min(1).max(200).default(20),
+  BACKUP_DIR: z.string().optional(),
 });
 
 function readOrCreateSecret(file) {
@@ -61,6 +62,7 @@ export function parseConfig(env) {
     logLevel: e.LOG_LEVEL,
     attachmentsDir: path.resolve(dataDir, e.ATTACHMENTS_DIR ?? "attachments"),
     attachmentMaxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024),
+    backupDir: path.resolve(dataDir, e.BACKUP_DIR ?? "backups"),
   };
 }
 
