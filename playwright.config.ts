@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3107);
-export const E2E_DATABASE = "test/.tmp/e2e.db";
+// One database per port, so that two runs on one machine (E2E_PORT=…) do not share a file.
+export const E2E_DATABASE = `test/.tmp/e2e-${PORT}.db`;
 
 export default defineConfig({
   testDir: "test/e2e",
@@ -43,6 +44,7 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: "127.0.0.1",
       DATABASE_URL: `file:./${E2E_DATABASE}`,
+      ATTACHMENTS_DIR: `attachments-${PORT}`,
       DEMO_DATA: "true",
       NODE_ENV: "production",
       COOKIE_SECURE: "false",
