@@ -11,8 +11,12 @@ function CommitmentList({ items, emptyText }: { items: CommitmentDue[]; emptyTex
   const dueLabel = (days: number) =>
     days === -1
       ? t("commitments.oneDayOverdue")
-      : days < 0
-        ? t("commitments.daysOverdue", { days: -days })
+      : days <= -730
+        ? t("commitments.yearsOverdue", { years: Math.floor(-days / 365) })
+        : days <= -60
+          ? t("commitments.monthsOverdue", { months: Math.floor(-days / 30) })
+          : days < 0
+            ? t("commitments.daysOverdue", { days: -days })
         : days === 0
           ? t("commitments.dueToday")
           : days === 1
@@ -51,7 +55,7 @@ export function CommitmentsPanel({ today, overdue, dueSoon }: { today: string; o
   const t = useT();
   const locale = useLocale();
   return (
-    <section aria-labelledby="commitments-heading" className="panel">
+    <section aria-labelledby="commitments-heading" className="panel commitments-panel">
       <h2 id="commitments-heading">{t("commitments.title")}</h2>
       <p className="muted">{t("commitments.caption", { today: formatPartialDate(today, locale) })}</p>
       {overdue.length === 0 && dueSoon.length === 0 ? (

@@ -107,6 +107,8 @@ export const timelineEn = {
   "commitments.noneOverdue": "Nothing overdue.",
   "commitments.noneDueSoon": "Nothing due in the next 30 days.",
   "commitments.daysOverdue": "{days} days overdue",
+  "commitments.yearsOverdue": "over {years} years overdue",
+  "commitments.monthsOverdue": "over {months} months overdue",
   "commitments.oneDayOverdue": "1 day overdue",
   "commitments.dueToday": "due today",
   "commitments.dueTomorrow": "due tomorrow",

@@ -108,6 +108,8 @@ export const timelineJa: Record<keyof typeof timelineEn, string> = {
   "commitments.noneOverdue": "期限切れの約束はありません。",
   "commitments.noneDueSoon": "30日以内に期限を迎える約束はありません。",
   "commitments.daysOverdue": "{days}日超過",
+  "commitments.yearsOverdue": "{years}年以上超過",
+  "commitments.monthsOverdue": "{months}か月以上超過",
   "commitments.oneDayOverdue": "1日超過",
   "commitments.dueToday": "今日が期限",
   "commitments.dueTomorrow": "明日が期限",
