@@ -1,0 +1,97 @@
+// The Express app around Remix: security headers with a CSP nonce per response, the same-origin check
+// for mutations, request logs and static files. Built without side effects (server/start.js migrates
+// and listens), so that tests can run it with a stand-in for the Remix handler.
+import crypto from "node:crypto";
+import path from "node:path";
+import express from "express";
+
+/** Sets the security headers, and a fresh nonce in `res.locals.cspNonce` for the page's scripts. */
+export function securityHeaders() {
+  /** @type {express.RequestHandler} */
+  return (_req, res, next) => {
+    const nonce = crypto.randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.setHeader(
+      "Content-Security-Policy",
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ].join("; "),
+    );
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    next();
+  };
+}
+
+/**
+ * Refuses state-changing requests sent from another origin (cookies are SameSite=Lax as well, but the
+ * sign-in and language forms need no cookie). `Origin: null` is refused too: a page elsewhere gets it
+ * by setting `Referrer-Policy: no-referrer` or by posting from a sandboxed frame, while our own forms
+ * always send our origin. Requests without an Origin header (not from a browser) pass, unless the
+ * browser says through Sec-Fetch-Site that they come from another site.
+ */
+export function sameOriginMutations() {
+  /** @type {express.RequestHandler} */
+  return (req, res, next) => {
+    if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+    const origin = req.get("origin");
+    let allowed;
+    if (origin === undefined) {
+      allowed = req.get("sec-fetch-site") !== "cross-site";
+    } else {
+      let host = null;
+      try {
+        host = origin === "null" ? null : new URL(origin).host;
+      } catch {
+        host = null;
+      }
+      allowed = host !== null && host === req.get("host");
+    }
+    if (!allowed) {
+      res.status(403).type("text/plain").send("Cross-origin request refused.");
+      return;
+    }
+    next();
+  };
+}
+
+/**
+ * @param {{
+ *   handler: express.RequestHandler,
+ *   log: { info: (msg: string, fields?: object) => void },
+ *   publicDir: string,
+ * }} options `handler` answers everything that is not a static file (the Remix request handler).
+ */
+export function createApp({ handler, log, publicDir }) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.use(securityHeaders());
+  app.use(sameOriginMutations());
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info("request", { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) });
+    });
+    next();
+  });
+
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(publicDir, { maxAge: "1h" }));
+  app.all("*", handler);
+  return app;
+}
