@@ -69,17 +69,44 @@ export const requireAdmin = (request: Request) => requireUser(request, "admin");
 
 export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "locked" };
 
+// Failed sign-ins with emails that have no account, counted like an account's, so that the lockout
+// does not tell which emails exist: the fifth failure answers "locked" for them too. Kept in memory
+// (a restart forgets them); the oldest entries go first when it is full.
+const UNKNOWN_EMAILS_KEPT = 10_000;
+const unknownEmailFailures = new Map<string, { failedLogins: number; lockedUntil: number }>();
+
+function unknownEmailFailure(email: string): "invalid" | "locked" {
+  const now = Date.now();
+  const entry = unknownEmailFailures.get(email) ?? { failedLogins: 0, lockedUntil: 0 };
+  unknownEmailFailures.delete(email);
+  if (entry.lockedUntil > now) {
+    unknownEmailFailures.set(email, entry);
+    return "locked";
+  }
+  const failedLogins = entry.failedLogins + 1;
+  const lock = failedLogins >= MAX_FAILED_LOGINS;
+  unknownEmailFailures.set(email, { failedLogins: lock ? 0 : failedLogins, lockedUntil: lock ? now + LOCKOUT_MINUTES * 60_000 : entry.lockedUntil });
+  if (unknownEmailFailures.size > UNKNOWN_EMAILS_KEPT) unknownEmailFailures.delete(unknownEmailFailures.keys().next().value as string);
+  return lock ? "locked" : "invalid";
+}
+
 /**
  * Checks email and password. Unknown emails, wrong passwords and deactivated accounts get the same
- * answer; after MAX_FAILED_LOGINS failures an account is locked for LOCKOUT_MINUTES.
+ * answer; after MAX_FAILED_LOGINS failures an account (or an email without one) is locked for
+ * LOCKOUT_MINUTES.
  */
 export async function verifySignIn(email: string, password: string): Promise<SignInResult> {
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const normalized = email.trim().toLowerCase();
+  const user = await db.user.findUnique({ where: { email: normalized } });
   if (!user) {
     await bcrypt.compare(password, DUMMY_HASH);
-    return { ok: false, reason: "invalid" };
+    return { ok: false, reason: unknownEmailFailure(normalized) };
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) return { ok: false, reason: "locked" };
+  if (user.lockedUntil && user.lockedUntil > new Date()) {
+    // Compared all the same, so that a locked account answers in the time the others take.
+    await bcrypt.compare(password, user.passwordHash);
+    return { ok: false, reason: "locked" };
+  }
   const valid = await verifyPassword(password, user.passwordHash);
   if (!valid || !user.active) {
     const failedLogins = user.failedLogins + 1;
