@@ -1,0 +1,400 @@
+// Who may do what: one entry per route module in app/routes (the file name is the key), with a real
+// path on the demo data, and for GET (the loader) and POST (the action) the expected answer per role.
+// test/integration/authorization.test.ts checks every cell, and fails for a route file that has no
+// entry here: a new route must say who may use it.
+//
+// The answers:
+//   ok               200, or a redirect that is the success of the request (not to the sign-in page)
+//   invalid          400: the guard let the role through, the route's own validation refused the body
+//                    (used where success would spoil the demo accounts, e.g. changing one's password)
+//   login            a redirect to /login?redirectTo=<this path>: sign in first
+//   forbidden        403: signed in, but the role may not
+//   notFound         404
+//   methodNotAllowed the module has no action (Remix answers 405 to a POST)
+//
+// A POST body is a real, valid form, so that an action whose guard were missing would write; the test
+// checks that a refused request (login, forbidden, methodNotAllowed) changed no row of any table.
+import crypto from "node:crypto";
+import { storeAttachmentBytes } from "~/utils/attachments.server";
+import { db } from "~/utils/db.server";
+import { DEMO, type DemoRole } from "./request";
+
+export const ROLES = ["anonymous", "member", "staff", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+export type Answer = "ok" | "invalid" | "login" | "forbidden" | "notFound" | "methodNotAllowed";
+export type Expected = Record<Role, Answer>;
+
+/** Anyone, signed in or not. */
+export const PUBLIC: Expected = { anonymous: "ok", member: "ok", staff: "ok", admin: "ok" };
+/** Any signed-in user. */
+export const SIGNED_IN: Expected = { anonymous: "login", member: "ok", staff: "ok", admin: "ok" };
+/** Staff and administrators. */
+export const STAFF: Expected = { anonymous: "login", member: "forbidden", staff: "ok", admin: "ok" };
+/** Administrators only. */
+export const ADMIN: Expected = { anonymous: "login", member: "forbidden", staff: "forbidden", admin: "ok" };
+/** The module has no action. */
+export const NO_ACTION: Expected = { anonymous: "methodNotAllowed", member: "methodNotAllowed", staff: "methodNotAllowed", admin: "methodNotAllowed" };
+
+/** Real ids from the demo data (chosen where staff see internal notes), and a few records made for the test. */
+export type Fixtures = Awaited<ReturnType<typeof resolveFixtures>>;
+export type Form = Record<string, string | string[]>;
+
+type Context = { f: Fixtures; role: Role };
+
+export type Entry = {
+  /** A concrete path for this route; its segments must match the file name. */
+  path: (f: Fixtures) => string;
+  /** Query string added to the GET (not part of the route's path). */
+  search?: (f: Fixtures) => string;
+  get: Expected;
+  /** Staff see internal notes on this page: the test checks that staff get one and members none. */
+  internalNotes?: boolean;
+  post:
+    | { expect: Expected; form: (c: Context) => Form | Promise<Form>; path?: (c: Context) => string | Promise<string> }
+    | typeof NO_ACTION;
+  /** When a made-up id does not answer 404 to the roles allowed through (say, because validation comes first). */
+  unknownId?: { get?: Answer; post?: Answer };
+};
+
+let serial = 0;
+/** A different value on every call: names, emails and phase dates that must not repeat. */
+const next = () => ++serial;
+
+/** The demo sign-in used by a role for the sign-in form (anonymous visitors sign in as the member). */
+const credentials = (role: Role) => DEMO[role === "anonymous" ? "member" : (role as DemoRole)];
+
+export async function resolveFixtures() {
+  const outcome = await db.outcome.findFirstOrThrow({ where: { internalNote: { not: null }, deletedAt: null }, orderBy: { createdAt: "asc" } });
+  const request = await db.request.findFirstOrThrow({ where: { internalNote: { not: null }, deletedAt: null }, orderBy: { createdAt: "asc" } });
+  const round = await db.negotiationRound.findFirstOrThrow({ where: { internalNote: { not: null }, deletedAt: null }, orderBy: { createdAt: "asc" } });
+  const noted = await db.agendaItem.findFirstOrThrow({ where: { internalNote: { not: null }, bodyId: { not: null } } });
+  // A round with two agenda items or more, so that one can be moved.
+  const rounds = await db.negotiationRound.findMany({ where: { deletedAt: null }, select: { id: true, _count: { select: { items: true } } } });
+  const movable = rounds.find((r) => r._count.items >= 2);
+  if (!movable) throw new Error("the demo data has no round with two agenda items");
+  const instrument = await db.instrument.findFirstOrThrow({ where: { deletedAt: null, outcomes: { some: {} } } });
+  const network = await db.projectNetwork.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { createdAt: "asc" } });
+  const organisation = await db.organisation.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { createdAt: "asc" } });
+  // The demo people have no contact details: give one some, which members must never receive.
+  const partner = await db.person.findFirstOrThrow({ where: { deletedAt: null, kind: "partner" }, orderBy: { createdAt: "asc" } });
+  const person = await db.person.update({
+    where: { id: partner.id },
+    data: { email: "matrix.partner@example.org", phone: "03-5253-1111", notes: "権限表の試験：職員だけが読むメモ" },
+  });
+  const member = await db.user.findUniqueOrThrow({ where: { email: DEMO.member.email } });
+  const staff = await db.user.findUniqueOrThrow({ where: { email: DEMO.staff.email } });
+
+  // The demo data has no files: attach one to the outcome.
+  const bytes = new TextEncoder().encode("%PDF-1.4\n% authorization matrix\n");
+  const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
+  const attachment = await db.attachment.create({
+    data: { fileName: "matrix.pdf", contentType: "application/pdf", size: bytes.byteLength, sha256, storagePath: await storeAttachmentBytes(sha256, bytes), outcomeId: outcome.id, uploadedById: staff.id },
+  });
+
+  return {
+    // The demand and body whose pages show the noted outcome and agenda item.
+    demandId: outcome.demandId,
+    bodyId: noted.bodyId as string,
+    instrumentId: instrument.id,
+    networkId: network.id,
+    organisationId: organisation.id,
+    personId: person.id,
+    requestId: request.id,
+    roundId: round.id,
+    // An agenda item with an internal note, and its round.
+    itemRoundId: noted.roundId,
+    itemId: noted.id,
+    movableRoundId: movable.id,
+    outcomeId: outcome.id,
+    attachmentId: attachment.id,
+    memberUserId: member.id,
+    staffUserId: staff.id,
+  };
+}
+
+/** Current values of records the edit forms post back, with their version. */
+const current = {
+  body: (id: string) => db.body.findUniqueOrThrow({ where: { id } }),
+  demand: (id: string) => db.demand.findUniqueOrThrow({ where: { id } }),
+  instrument: (id: string) => db.instrument.findUniqueOrThrow({ where: { id } }),
+  network: (id: string) => db.projectNetwork.findUniqueOrThrow({ where: { id } }),
+  organisation: (id: string) => db.organisation.findUniqueOrThrow({ where: { id } }),
+  person: (id: string) => db.person.findUniqueOrThrow({ where: { id } }),
+  outcome: (id: string) => db.outcome.findUniqueOrThrow({ where: { id } }),
+  request: (id: string) => db.request.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { position: "asc" } } } }),
+  round: (id: string) => db.negotiationRound.findUniqueOrThrow({ where: { id }, include: { bodies: true } }),
+  item: (id: string) => db.agendaItem.findUniqueOrThrow({ where: { id } }),
+};
+
+/** Optional text fields as a form sends them: absent when empty. */
+function fields(values: Record<string, string | number | null | undefined>): Form {
+  const form: Form = {};
+  for (const [k, v] of Object.entries(values)) if (v !== null && v !== undefined && v !== "") form[k] = String(v);
+  return form;
+}
+
+export const matrix: Record<string, Entry> = {
+  "_index.tsx": { path: () => "/", get: SIGNED_IN, post: NO_ACTION },
+  "healthz.ts": { path: () => "/healthz", get: PUBLIC, post: NO_ACTION },
+
+  "login.tsx": {
+    path: () => "/login",
+    // Signed-in users are sent on to the home page.
+    get: PUBLIC,
+    // Signing in works for everyone, and starts a new session for whoever held one.
+    post: { expect: PUBLIC, form: ({ role }) => ({ ...credentials(role), redirectTo: "/" }) },
+  },
+  "logout.tsx": { path: () => "/logout", get: PUBLIC, post: { expect: PUBLIC, form: () => ({}) } },
+  "set-language.tsx": { path: () => "/set-language", get: PUBLIC, post: { expect: PUBLIC, form: () => ({ locale: "en", redirectTo: "/" }) } },
+  "settings.password.tsx": {
+    path: () => "/settings/password",
+    get: SIGNED_IN,
+    // A wrong current password: the demo passwords must stay as they are.
+    post: {
+      expect: { anonymous: "login", member: "invalid", staff: "invalid", admin: "invalid" },
+      form: () => ({ currentPassword: "not-the-password", newPassword: "a-new-long-password", newPasswordConfirm: "a-new-long-password" }),
+    },
+  },
+
+  "admin.users._index.tsx": { path: () => "/admin/users", get: ADMIN, post: NO_ACTION },
+  "admin.users.new.tsx": {
+    path: () => "/admin/users/new",
+    get: ADMIN,
+    post: {
+      expect: ADMIN,
+      form: () => ({ email: `matrix-${next()}@example.org`, name: "Matrix User", role: "admin", locale: "en", password: "matrix-password-1", passwordConfirm: "matrix-password-1" }),
+    },
+  },
+  "admin.users.$userId.tsx": {
+    path: (f) => `/admin/users/${f.memberUserId}`,
+    get: ADMIN,
+    post: { expect: ADMIN, form: () => ({ intent: "unlock" }) },
+  },
+
+  "attachments.$attachmentId.ts": { path: (f) => `/attachments/${f.attachmentId}`, get: SIGNED_IN, post: NO_ACTION },
+
+  "bodies._index.tsx": { path: () => "/bodies", get: SIGNED_IN, post: NO_ACTION },
+  "bodies.new.tsx": { path: () => "/bodies/new", get: STAFF, post: { expect: STAFF, form: () => ({ kind: "other", nameJa: `試験機関${next()}` }) } },
+  "bodies.$bodyId._index.tsx": { path: (f) => `/bodies/${f.bodyId}`, get: SIGNED_IN, post: NO_ACTION },
+  "bodies.$bodyId.answers.tsx": { path: (f) => `/bodies/${f.bodyId}/answers`, get: SIGNED_IN, internalNotes: true, post: NO_ACTION },
+  "bodies.$bodyId.edit.tsx": {
+    path: (f) => `/bodies/${f.bodyId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const b = await current.body(f.bodyId);
+        return fields({ kind: b.kind, nameJa: b.nameJa, nameEn: b.nameEn, shortNameJa: b.shortNameJa, shortNameEn: b.shortNameEn, parentId: b.parentId, sortOrder: b.sortOrder, version: b.version });
+      },
+    },
+  },
+
+  "demands._index.tsx": { path: () => "/demands", get: SIGNED_IN, post: NO_ACTION },
+  "demands.new.tsx": { path: () => "/demands/new", get: STAFF, post: { expect: STAFF, form: () => ({ titleJa: `試験要求${next()}` }) } },
+  "demands.$demandId._index.tsx": { path: (f) => `/demands/${f.demandId}`, get: SIGNED_IN, internalNotes: true, post: NO_ACTION },
+  "demands.$demandId.timeline.tsx": { path: (f) => `/demands/${f.demandId}/timeline`, get: SIGNED_IN, internalNotes: true, post: NO_ACTION },
+  "demands.$demandId.status.tsx": {
+    path: (f) => `/demands/${f.demandId}/status`,
+    get: SIGNED_IN,
+    post: { expect: STAFF, form: () => ({ intent: "setOverride", status: "partially_reflected", fromOn: "2012", reason: "権限表の試験" }) },
+  },
+  "demands.$demandId.edit.tsx": {
+    path: (f) => `/demands/${f.demandId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const d = await current.demand(f.demandId);
+        return fields({ titleJa: d.titleJa, titleEn: d.titleEn, version: d.version });
+      },
+    },
+  },
+
+  "instruments._index.tsx": { path: () => "/instruments", get: SIGNED_IN, post: NO_ACTION },
+  "instruments.new.tsx": { path: () => "/instruments/new", get: STAFF, post: { expect: STAFF, form: () => ({ kind: "law", titleJa: `試験法${next()}` }) } },
+  "instruments.$instrumentId._index.tsx": { path: (f) => `/instruments/${f.instrumentId}`, get: SIGNED_IN, post: NO_ACTION },
+  "instruments.$instrumentId.edit.tsx": {
+    path: (f) => `/instruments/${f.instrumentId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const i = await current.instrument(f.instrumentId);
+        return fields({ kind: i.kind, titleJa: i.titleJa, titleEn: i.titleEn, issuerBodyId: i.issuerBodyId, adoptedOn: i.adoptedOn, version: i.version });
+      },
+    },
+  },
+
+  "networks._index.tsx": { path: () => "/networks", get: SIGNED_IN, post: NO_ACTION },
+  "networks.new.tsx": {
+    path: () => "/networks/new",
+    get: STAFF,
+    post: { expect: STAFF, form: () => ({ nameJa: `試験プロジェクト${next()}`, status: "independent", fromOn: "2020" }) },
+  },
+  "networks.$networkId._index.tsx": {
+    path: (f) => `/networks/${f.networkId}`,
+    get: SIGNED_IN,
+    post: { expect: STAFF, form: () => ({ intent: "addPhase", status: "dormant", nameJa: "試験", nameEn: "Test", fromOn: String(2030 + next()) }) },
+  },
+  "networks.$networkId.edit.tsx": {
+    path: (f) => `/networks/${f.networkId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const n = await current.network(f.networkId);
+        return fields({ nameJa: n.nameJa, nameEn: n.nameEn, organisationId: n.organisationId, version: n.version });
+      },
+    },
+  },
+
+  "organisations._index.tsx": { path: () => "/organisations", get: SIGNED_IN, post: NO_ACTION },
+  "organisations.new.tsx": { path: () => "/organisations/new", get: STAFF, post: { expect: STAFF, form: () => ({ kind: "partner", nameEn: `Matrix partner ${next()}` }) } },
+  "organisations.$organisationId._index.tsx": {
+    path: (f) => `/organisations/${f.organisationId}`,
+    get: SIGNED_IN,
+    post: { expect: STAFF, form: () => ({ intent: "addFormerName", nameJa: `旧名${next()}` }) },
+  },
+  "organisations.$organisationId.edit.tsx": {
+    path: (f) => `/organisations/${f.organisationId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const o = await current.organisation(f.organisationId);
+        return fields({ kind: o.kind, nameJa: o.nameJa, nameEn: o.nameEn, shortName: o.shortName, foundedOn: o.foundedOn, dissolvedOn: o.dissolvedOn, version: o.version });
+      },
+    },
+  },
+
+  "people._index.tsx": { path: () => "/people", get: SIGNED_IN, post: NO_ACTION },
+  "people.new.tsx": { path: () => "/people/new", get: STAFF, post: { expect: STAFF, form: () => ({ kind: "other", nameJa: `試験 太郎${next()}` }) } },
+  "people.$personId._index.tsx": {
+    path: (f) => `/people/${f.personId}`,
+    get: SIGNED_IN,
+    post: { expect: STAFF, form: ({ f }) => ({ intent: "addAffiliation", bodyId: f.bodyId, roleJa: `係${next()}`, startOn: "2011" }) },
+  },
+  "people.$personId.edit.tsx": {
+    path: (f) => `/people/${f.personId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const p = await current.person(f.personId);
+        return fields({ kind: p.kind, nameJa: p.nameJa, nameEn: p.nameEn, email: p.email, phone: p.phone, notes: p.notes, version: p.version });
+      },
+    },
+  },
+
+  "requests._index.tsx": { path: () => "/requests", get: SIGNED_IN, post: NO_ACTION },
+  "requests.new.tsx": {
+    path: () => "/requests/new",
+    get: STAFF,
+    post: { expect: STAFF, form: ({ f }) => ({ kind: "regular", titleJa: `試験要望書${next()}`, sentOn: "2012-01", "items[0].demandId": f.demandId }) },
+  },
+  "requests.$requestId._index.tsx": { path: (f) => `/requests/${f.requestId}`, get: SIGNED_IN, internalNotes: true, post: NO_ACTION },
+  "requests.$requestId.edit.tsx": {
+    path: (f) => `/requests/${f.requestId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const r = await current.request(f.requestId);
+        const form = fields({ kind: r.kind, titleJa: r.titleJa, titleEn: r.titleEn, sentOn: r.sentOn, internalNote: r.internalNote, version: r.version });
+        r.items.forEach((item, i) => Object.assign(form, fields({ [`items[${i}].demandId`]: item.demandId, [`items[${i}].wordingJa`]: item.wordingJa, [`items[${i}].wordingEn`]: item.wordingEn })));
+        return form;
+      },
+    },
+  },
+
+  "rounds._index.tsx": { path: () => "/rounds", get: SIGNED_IN, post: NO_ACTION },
+  "rounds.new.tsx": { path: () => "/rounds/new", get: STAFF, post: { expect: STAFF, form: () => ({ kind: "ministry_round", titleJa: `試験交渉${next()}`, heldOn: "2012-02-03" }) } },
+  "rounds.$roundId._index.tsx": {
+    path: (f) => `/rounds/${f.roundId}`,
+    get: SIGNED_IN,
+    internalNotes: true,
+    // Moves the first agenda item of a round that has two down.
+    post: {
+      expect: STAFF,
+      path: ({ f }) => `/rounds/${f.movableRoundId}`,
+      form: async ({ f }) => {
+        const first = await db.agendaItem.findFirstOrThrow({ where: { roundId: f.movableRoundId }, orderBy: { position: "asc" } });
+        return { intent: "moveDown", itemId: first.id };
+      },
+    },
+  },
+  "rounds.$roundId.edit.tsx": {
+    path: (f) => `/rounds/${f.roundId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const r = await current.round(f.roundId);
+        return {
+          ...fields({ kind: r.kind, titleJa: r.titleJa, titleEn: r.titleEn, heldOn: r.heldOn, place: r.place, requestId: r.requestId, internalNote: r.internalNote, version: r.version }),
+          bodyIds: r.bodies.map((b) => b.bodyId),
+        };
+      },
+    },
+  },
+  "rounds.$roundId.items.new.tsx": {
+    path: (f) => `/rounds/${f.roundId}/items/new`,
+    get: STAFF,
+    post: { expect: STAFF, form: ({ f }) => ({ demandId: f.demandId, bodyId: f.bodyId, questionJa: `試験質問${next()}` }) },
+  },
+  "rounds.$roundId.items.$itemId.tsx": {
+    path: (f) => `/rounds/${f.itemRoundId}/items/${f.itemId}`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const i = await current.item(f.itemId);
+        return fields({
+          demandId: i.demandId,
+          bodyId: i.bodyId,
+          questionJa: i.questionJa,
+          questionEn: i.questionEn,
+          assessment: i.assessment,
+          commitmentJa: i.commitmentJa,
+          commitmentEn: i.commitmentEn,
+          followUpOn: i.followUpOn,
+          followUpStatus: i.followUpStatus,
+          internalNote: i.internalNote,
+          version: i.version,
+        });
+      },
+    },
+  },
+
+  "outcomes.new.tsx": {
+    path: () => "/outcomes/new",
+    get: STAFF,
+    post: { expect: STAFF, form: ({ f }) => ({ demandId: f.demandId, degree: "mentioned", occurredOn: "2013", note: `権限表${next()}` }) },
+  },
+  "outcomes.form-options.tsx": { path: () => "/outcomes/form-options", search: (f) => `?demand=${f.demandId}`, get: STAFF, post: NO_ACTION },
+  "outcomes.$outcomeId._index.tsx": {
+    path: (f) => `/outcomes/${f.outcomeId}`,
+    get: SIGNED_IN,
+    internalNotes: true,
+    // Deleting: each role gets an outcome of its own to delete.
+    post: {
+      expect: STAFF,
+      path: async ({ f }) => {
+        const o = await db.outcome.create({ data: { demandId: f.demandId, degree: "mentioned", occurredOn: "2014", note: `削除用${next()}` } });
+        return `/outcomes/${o.id}`;
+      },
+      form: () => ({ intent: "delete" }),
+    },
+  },
+  "outcomes.$outcomeId.edit.tsx": {
+    path: (f) => `/outcomes/${f.outcomeId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const o = await current.outcome(f.outcomeId);
+        return fields({ demandId: o.demandId, instrumentId: o.instrumentId, degree: o.degree, occurredOn: o.occurredOn, note: o.note, internalNote: o.internalNote, version: o.version });
+      },
+    },
+  },
+};
