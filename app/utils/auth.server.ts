@@ -153,6 +153,11 @@ export async function logout(request: Request, { everywhere = false } = {}) {
 
 /** Only same-site paths: never send a user to another host after sign-in. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  // Browsers drop tabs and line breaks from a URL and read "\" as "/": "/\t/evil.example" and
+  // "/\\evil.example" lead to another host.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  const base = "http://localhost";
+  return new URL(to, base).origin === base ? to : fallback;
 }

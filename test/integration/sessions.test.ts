@@ -1,9 +1,11 @@
 // Sessions and sign-in, beyond what users.test.ts covers (deactivation, password change, unlock):
 // the session id changes at sign-in, signing out ends one or every session, and the lockout after
-// repeated failures answers the same for emails that have no account.
+// repeated failures answers the same for emails that have no account; the page after sign-in is on
+// this site.
 import { describe, expect, it } from "vitest";
 import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
+import { action as setLanguageAction } from "~/routes/set-language";
 import { loader as passwordLoader } from "~/routes/settings.password";
 import { hashPassword, MAX_FAILED_LOGINS, sessionIdFrom } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -165,5 +167,22 @@ describe("the sign-in lockout", () => {
     await db.user.update({ where: { id: user.id }, data: { active: false } });
     const unknown = `nobody-else-${Date.now()}@example.org`;
     expect(await answer(email, password)).toEqual(await answer(unknown, password));
+  });
+});
+
+describe("the page after signing in or switching language", () => {
+  // Each of these leaves the site in a browser: tabs and line breaks are dropped, "\\" reads as "/".
+  const elsewhere = ["https://evil.example/", "//evil.example", "/\\evil.example", "/\t/evil.example", "/\r/evil.example", "\t//evil.example", "javascript:alert(1)"];
+
+  it("is a path on this site, or the home page", async () => {
+    for (const redirectTo of elsewhere) {
+      const signIn = await loginAction(args(await makeRequest("/login", { method: "POST", form: { ...DEMO.member, redirectTo } })));
+      expect(statusOf(signIn), JSON.stringify(redirectTo)).toBe(302);
+      expect((signIn as Response).headers.get("Location"), JSON.stringify(redirectTo)).toBe("/");
+      const language = await setLanguageAction(args(await makeRequest("/set-language", { method: "POST", form: { locale: "en", redirectTo } })));
+      expect(language.headers.get("Location"), JSON.stringify(redirectTo)).toBe("/");
+    }
+    const kept = await loginAction(args(await makeRequest("/login", { method: "POST", form: { ...DEMO.member, redirectTo: "/demands?q=%E5%85%A5%E7%AE%A1#list" } })));
+    expect((kept as Response).headers.get("Location")).toBe("/demands?q=%E5%85%A5%E7%AE%A1#list");
   });
 });
