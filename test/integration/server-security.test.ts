@@ -8,6 +8,7 @@ import path from "node:path";
 import { type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.js";
+import { parseConfig } from "../../server/config.js";
 
 let server: Server;
 let base: string;
@@ -131,5 +132,18 @@ describe("mutations from other origins", () => {
     // Reading is never refused, whatever the origin.
     expect((await fetch(`${base}/demands`, { headers: { Origin: "https://evil.example" } })).status).toBe(200);
     expect(handled).toEqual(["POST /demands/new", "POST /demands/new", "POST /demands/new", "GET /demands"]);
+  });
+});
+
+describe("production settings", () => {
+  it("mark cookies Secure and load no demo accounts, unless told otherwise", () => {
+    const env = { DATABASE_URL: "file:/tmp/tracker-config-check.db" } as const;
+    expect(parseConfig({ ...env, NODE_ENV: "production" })).toMatchObject({ cookieSecure: true, demoData: false });
+    expect(parseConfig({ ...env, NODE_ENV: "production", COOKIE_SECURE: "false" }).cookieSecure).toBe(false);
+    expect(parseConfig({ ...env, NODE_ENV: "development" })).toMatchObject({ cookieSecure: false, demoData: true });
+  });
+
+  it("refuse a short session secret", () => {
+    expect(() => parseConfig({ NODE_ENV: "production", SESSION_SECRET: "too-short" })).toThrow(/SESSION_SECRET must be at least 32 characters/);
   });
 });
