@@ -136,6 +136,7 @@ function fields(values: Record<string, string | number | null | undefined>): For
 export const matrix: Record<string, Entry> = {
   "_index.tsx": { path: () => "/", get: SIGNED_IN, post: NO_ACTION },
   "healthz.ts": { path: () => "/healthz", get: PUBLIC, post: NO_ACTION },
+  "ping.tsx": { path: () => "/ping", get: SIGNED_IN, post: NO_ACTION },
 
   "login.tsx": {
     path: () => "/login",

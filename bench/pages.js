@@ -1,0 +1,42 @@
+// The pages the benchmark drives, in the order it prints them. To add a page when it is built, give
+// it a `path` (built from the generated records in bench/.data/<scale>.json, see generate.js
+// pickFixtures) instead of `pending`. Budgets (bench/run.js):
+//   page    p95 at 10 connections within 5 × the floor's p95
+//   export  p95 of a single download (1 connection) under 3 s
+// `check` looks at a warm-up response, so that a page that answers with the sign-in form or an
+// error does not pass as fast.
+
+/**
+ * @typedef {{ timelineDemandId: string, answersBodyId: string, listThemeId: string, listBodyId: string }} Fixtures
+ * @typedef {{
+ *   key: string,
+ *   name: string,
+ *   role: "floor" | "reference" | "page" | "export",
+ *   path?: (f: Fixtures) => string,
+ *   pending?: string,
+ *   check?: RegExp,
+ * }} Page
+ */
+
+/** @type {Page[]} */
+export const PAGES = [
+  { key: "floor", name: "floor: signed-in page, one trivial query", role: "floor", path: () => "/ping", check: /<p>ok<\/p>/ },
+  { key: "healthz", name: "healthz: no session, no page (reference)", role: "reference", path: () => "/healthz", check: /"ok"/ },
+  { key: "demands", name: "demand list, first page", role: "page", path: () => "/demands", check: /data-table/ },
+  {
+    key: "demands-filtered",
+    name: "demand list, theme + body filter, page 3",
+    role: "page",
+    path: (f) => `/demands?theme=${f.listThemeId}&body=${f.listBodyId}&state=all&sort=raised&page=3`,
+    check: /data-table/,
+  },
+  { key: "timeline", name: "demand timeline (~500 events)", role: "page", path: (f) => `/demands/${f.timelineDemandId}/timeline`, check: /timeline-list/ },
+  { key: "answers", name: "body's answers (busiest body)", role: "page", path: (f) => `/bodies/${f.answersBodyId}/answers`, check: /summary-heading/ },
+  { key: "requests", name: "request list, first page", role: "page", path: () => "/requests", check: /data-table/ },
+  { key: "rounds", name: "negotiation list, first page", role: "page", path: () => "/rounds", check: /data-table/ },
+  { key: "home", name: "home (commitments due)", role: "page", path: () => "/", check: /<h1/ },
+  { key: "search", name: "search", role: "page", pending: "not built yet" },
+  { key: "status-board", name: "status board", role: "page", pending: "not built yet" },
+  { key: "dashboard", name: "dashboard", role: "page", pending: "not built yet" },
+  { key: "counter-report", name: "counter-report export (cycle of 300 recommendations)", role: "export", pending: "not built yet" },
+];
