@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RecordTools } from "~/components/record-trash";
 import { ConflictPanel } from "~/components/conflict-panel";
 import { CheckboxField, Field, FormErrors, type Option, SelectField } from "~/components/forms";
 import { PasswordFields, RoleLocaleFields } from "~/components/user-fields";
@@ -258,6 +259,7 @@ export default function UserDetail() {
             {user.locked ? <span className="badge badge-status">{t("user.locked")}</span> : null}
           </h1>
         </div>
+        <RecordTools historyTo={`/history/user/${user.id}`} />
       </div>
       <dl className="facts">
         <dt>{t("user.email")}</dt>

@@ -62,9 +62,14 @@ export default function UsersIndex() {
     <section>
       <div className="page-header">
         <h1>{t("users.title")}</h1>
-        <Link to="/admin/users/new" className="button primary">
-          {t("users.new")}
-        </Link>
+        <div className="form-actions">
+          <Link to="/admin/trash" className="button">
+            {t("trash.title")}
+          </Link>
+          <Link to="/admin/users/new" className="button primary">
+            {t("users.new")}
+          </Link>
+        </div>
       </div>
       <FilterForm clearTo="/admin/users" filtered={filtered} sort={query.sort} dir={query.dir}>
         <SearchField id="user-q" defaultValue={query.q} placeholder={t("users.searchPlaceholder")} />

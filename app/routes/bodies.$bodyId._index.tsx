@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BilingualTitles } from "~/components/bilingual-titles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RecordTools } from "~/components/record-trash";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { isBodyKind } from "~/models/body";
 import { getBody } from "~/models/body.server";
@@ -111,6 +112,7 @@ export default function BodyDetail() {
               <Link to={`/bodies/${body.id}/edit`} className="button">
                 {t("common.edit")}
               </Link>
+              <RecordTools historyTo={`/history/body/${body.id}`} deleteTo={`/bodies/${body.id}/delete`} />
             </>
           ) : null}
         </div>

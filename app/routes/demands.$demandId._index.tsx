@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BilingualTitles } from "~/components/bilingual-titles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RecordTools } from "~/components/record-trash";
 import { DemandOutcomes } from "~/components/outcome-list";
 import { RichTextView } from "~/components/rich-text-editor";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
@@ -55,9 +56,12 @@ export default function DemandDetail() {
             {t("timeline.title")}
           </Link>
           {canEdit ? (
-            <Link to={`/demands/${demand.id}/edit`} className="button">
-              {t("common.edit")}
-            </Link>
+            <>
+              <Link to={`/demands/${demand.id}/edit`} className="button">
+                {t("common.edit")}
+              </Link>
+              <RecordTools historyTo={`/history/demand/${demand.id}`} deleteTo={`/demands/${demand.id}/delete`} />
+            </>
           ) : null}
         </div>
       </div>

@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BilingualTitles } from "~/components/bilingual-titles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RecordTools } from "~/components/record-trash";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { isInstrumentKind } from "~/models/instrument";
 import { getInstrument } from "~/models/instrument.server";
@@ -49,6 +50,7 @@ export default function InstrumentDetail() {
             <Link to={`/outcomes/new?instrument=${encodeURIComponent(instrument.id)}`} className="button">
               {t("instrument.recordOutcome")}
             </Link>
+            <RecordTools historyTo={`/history/instrument/${instrument.id}`} deleteTo={`/instruments/${instrument.id}/delete`} />
           </div>
         ) : null}
       </div>

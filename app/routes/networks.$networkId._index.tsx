@@ -4,6 +4,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BilingualTitles } from "~/components/bilingual-titles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RecordTools } from "~/components/record-trash";
 import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { type Translate } from "~/i18n";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
@@ -198,9 +199,12 @@ export default function NetworkDetail() {
           {since ? <span className="muted"> {t("network.phase.from", { from: formatPartialDate(since, locale) })}</span> : null}
         </div>
         {canEdit ? (
-          <Link to={`/networks/${network.id}/edit`} className="button">
-            {t("common.edit")}
-          </Link>
+          <div className="form-actions">
+            <Link to={`/networks/${network.id}/edit`} className="button">
+              {t("common.edit")}
+            </Link>
+            <RecordTools historyTo={`/history/network/${network.id}`} deleteTo={`/networks/${network.id}/delete`} />
+          </div>
         ) : null}
       </div>
 

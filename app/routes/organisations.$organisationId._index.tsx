@@ -4,6 +4,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BilingualTitles } from "~/components/bilingual-titles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RecordTools } from "~/components/record-trash";
 import { Field, FormErrors } from "~/components/forms";
 import { type Translate } from "~/i18n";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
@@ -147,9 +148,12 @@ export default function OrganisationDetail() {
           {organisation.dissolvedOn ? <span className="badge">{t("organisation.dissolved")}</span> : null}
         </div>
         {canEdit ? (
-          <Link to={`/organisations/${organisation.id}/edit`} className="button">
-            {t("common.edit")}
-          </Link>
+          <div className="form-actions">
+            <Link to={`/organisations/${organisation.id}/edit`} className="button">
+              {t("common.edit")}
+            </Link>
+            <RecordTools historyTo={`/history/organisation/${organisation.id}`} deleteTo={`/organisations/${organisation.id}/delete`} />
+          </div>
         ) : null}
       </div>
 

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RecordTools } from "~/components/record-trash";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { isInstrumentKind } from "~/models/instrument";
 import { safeHref } from "~/models/organisation";
@@ -72,6 +73,7 @@ export default function OutcomeDetail() {
             <Link to={`/outcomes/${outcome.id}/edit`} className="button">
               {t("common.edit")}
             </Link>
+            <RecordTools historyTo={`/history/outcome/${outcome.id}`} />
             <Form
               method="post"
               onSubmit={(e) => {

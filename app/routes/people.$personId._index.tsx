@@ -4,6 +4,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BilingualTitles } from "~/components/bilingual-titles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RecordTools } from "~/components/record-trash";
 import { ErrorList, Field, FormErrors, type Option, SelectField } from "~/components/forms";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { affiliationFormSchema, affiliationRemoveSchema, isPersonKind } from "~/models/person";
@@ -240,9 +241,12 @@ export default function PersonDetail() {
           </h1>
         </div>
         {canEdit ? (
-          <Link to={`/people/${person.id}/edit`} className="button">
-            {t("common.edit")}
-          </Link>
+          <div className="form-actions">
+            <Link to={`/people/${person.id}/edit`} className="button">
+              {t("common.edit")}
+            </Link>
+            <RecordTools historyTo={`/history/person/${person.id}`} deleteTo={`/people/${person.id}/delete`} />
+          </div>
         ) : null}
       </div>
 

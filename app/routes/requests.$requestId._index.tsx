@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BilingualTitles } from "~/components/bilingual-titles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RecordTools } from "~/components/record-trash";
 import { AttachmentList, RequestKindBadge, RequestSenderName } from "~/components/request-parts";
 import { RichTextView } from "~/components/rich-text-editor";
 import { translateMaybe } from "~/i18n";
@@ -58,6 +59,7 @@ export default function RequestDetail() {
             <Link to={`/rounds/new?request=${encodeURIComponent(request.id)}`} className="button">
               {t("request.startRound")}
             </Link>
+            <RecordTools historyTo={`/history/request/${request.id}`} deleteTo={`/requests/${request.id}/delete`} />
           </div>
         ) : null}
       </div>

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { BilingualTitles } from "~/components/bilingual-titles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RecordTools } from "~/components/record-trash";
 import { RoundAgenda } from "~/components/round-agenda";
 import { InternalBadge, RoundKindBadge } from "~/components/round-badges";
 import { formatSize } from "~/components/round-editor";
@@ -125,9 +126,12 @@ export default function RoundDetail() {
           <h1>{pick(round.titleJa, round.titleEn)}</h1>
         </div>
         {canEdit ? (
-          <Link to={`/rounds/${round.id}/edit`} className="button">
-            {t("common.edit")}
-          </Link>
+          <div className="form-actions">
+            <Link to={`/rounds/${round.id}/edit`} className="button">
+              {t("common.edit")}
+            </Link>
+            <RecordTools historyTo={`/history/round/${round.id}`} deleteTo={`/rounds/${round.id}/delete`} />
+          </div>
         ) : null}
       </div>
 

@@ -3,6 +3,7 @@ import { bodiesJa } from "./bodies.ja";
 import { commonJa } from "./common.ja";
 import { demandsJa } from "./demands.ja";
 import { type en } from "./en";
+import { historyJa } from "./history.ja";
 import { homeJa } from "./home.ja";
 import { networksJa } from "./networks.ja";
 import { organisationsJa } from "./organisations.ja";
@@ -13,4 +14,4 @@ import { outcomesJa } from "./outcomes.ja";
 import { timelineJa } from "./timeline.ja";
 import { vocabJa } from "./vocab.ja";
 
-export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa };
+export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa };
