@@ -133,30 +133,6 @@ function fields(values: Record<string, string | number | null | undefined>): For
   return form;
 }
 
-/** A fresh record for a delete action, so that each role that may delete has one of its own. */
-const fresh = {
-  Body: async () => (await db.body.create({ data: { kind: "other", nameJa: `削除用機関${next()}`, nameEn: "" } })).id,
-  Demand: async () => {
-    const n = next();
-    return (await db.demand.create({ data: { ref: `MATRIX-${n}`, titleJa: `削除用要求${n}`, titleEn: "" } })).id;
-  },
-  Instrument: async () => (await db.instrument.create({ data: { kind: "law", titleJa: `削除用法${next()}`, titleEn: "" } })).id,
-  ProjectNetwork: async () => (await db.projectNetwork.create({ data: { nameJa: `削除用プロジェクト${next()}`, nameEn: "" } })).id,
-  Organisation: async () => (await db.organisation.create({ data: { kind: "partner", nameJa: `削除用団体${next()}`, nameEn: "" } })).id,
-  Person: async () => (await db.person.create({ data: { kind: "other", nameJa: `削除用 人${next()}`, nameEn: "" } })).id,
-  Request: async () => (await db.request.create({ data: { kind: "regular", titleJa: `削除用要望書${next()}`, titleEn: "", sentOn: "2015" } })).id,
-  NegotiationRound: async () => (await db.negotiationRound.create({ data: { kind: "ministry_round", titleJa: `削除用交渉${next()}`, titleEn: "", heldOn: "2015" } })).id,
-};
-
-/** The page that moves a record to the trash: staff only; each role deletes a record of its own. */
-function deletePage(list: string, type: keyof typeof fresh, id: (f: Fixtures) => string): Entry {
-  return {
-    path: (f) => `/${list}/${id(f)}/delete`,
-    get: STAFF,
-    post: { expect: STAFF, path: async () => `/${list}/${await fresh[type]()}/delete`, form: () => ({}) },
-  };
-}
-
 /** A record of its own for each role to delete, so that the fixtures stay (routes *.delete.tsx). */
 const toDelete = {
   request: async () => (await db.request.create({ data: { kind: "regular", titleJa: `削除用要望書${next()}`, titleEn: "Matrix", sentOn: "2015" } })).id,
@@ -207,31 +183,6 @@ export const matrix: Record<string, Entry> = {
     get: ADMIN,
     post: { expect: ADMIN, form: () => ({ intent: "unlock" }) },
   },
-
-  "admin.trash.tsx": {
-    path: () => "/admin/trash",
-    get: ADMIN,
-    // Restores a demand put in the trash for the request.
-    post: {
-      expect: ADMIN,
-      form: async () => {
-        const id = await fresh.Demand();
-        await db.demand.update({ where: { id }, data: { deletedAt: new Date() } });
-        return { intent: "restore", type: "Demand", id };
-      },
-    },
-  },
-  // A demand's history; a user's history is for administrators only (checked in the test).
-  "history.$entityType.$entityId.tsx": { path: (f) => `/history/demand/${f.demandId}`, get: STAFF, post: NO_ACTION },
-
-  "bodies.$bodyId.delete.tsx": deletePage("bodies", "Body", (f) => f.bodyId),
-  "demands.$demandId.delete.tsx": deletePage("demands", "Demand", (f) => f.demandId),
-  "instruments.$instrumentId.delete.tsx": deletePage("instruments", "Instrument", (f) => f.instrumentId),
-  "networks.$networkId.delete.tsx": deletePage("networks", "ProjectNetwork", (f) => f.networkId),
-  "organisations.$organisationId.delete.tsx": deletePage("organisations", "Organisation", (f) => f.organisationId),
-  "people.$personId.delete.tsx": deletePage("people", "Person", (f) => f.personId),
-  "requests.$requestId.delete.tsx": deletePage("requests", "Request", (f) => f.requestId),
-  "rounds.$roundId.delete.tsx": deletePage("rounds", "NegotiationRound", (f) => f.roundId),
 
   "attachments.$attachmentId.ts": { path: (f) => `/attachments/${f.attachmentId}`, get: SIGNED_IN, post: NO_ACTION },
 

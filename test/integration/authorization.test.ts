@@ -250,3 +250,14 @@ describe("made-up ids", () => {
     expect(got).toEqual(want);
   });
 });
+
+describe("cases one path per route does not show", () => {
+  it("a user account's history is for administrators only", async () => {
+    const file = "history.$entityType.$entityId.tsx";
+    if (!routeFiles.includes(file)) return;
+    const pathname = `/history/user/${f.memberUserId}`;
+    const got: Record<string, string> = {};
+    for (const role of ROLES) got[role] = (await call(file, "GET", role, pathname)).answer;
+    expect(got).toEqual({ anonymous: "login", member: "forbidden", staff: "forbidden", admin: "ok" });
+  });
+});
