@@ -77,7 +77,7 @@ function Navigation({ role }: { role: string }) {
     { to: "/networks", label: t("nav.networks") },
     { to: "/people", label: t("nav.people") },
   ];
-  if (hasRole(role, "admin")) items.push({ to: "/admin/users", label: t("nav.users") }, { to: "/admin/trash", label: t("nav.trash") });
+  if (hasRole(role, "admin")) items.push({ to: "/admin/users", label: t("nav.users") });
   return (
     <nav aria-label={t("nav.label")} className="main-nav">
       <ul>

@@ -4,29 +4,11 @@
 import { type Locale } from "~/i18n/locales";
 import { recordAudit } from "~/models/audit.server";
 import { labelledRecords, type Labelled } from "~/models/history.server";
+import { TRASH_TYPES, type TrashType } from "~/models/trash";
 import { db, type Prisma } from "~/utils/db.server";
 import { PAGE_SIZE, pageCount } from "~/utils/paging";
 
 type Tx = Prisma.TransactionClient;
-
-/** The types that have a trash (a deletedAt column), in the order the trash's filter offers them. */
-export const TRASH_TYPES = [
-  "Demand",
-  "Request",
-  "NegotiationRound",
-  "Outcome",
-  "Instrument",
-  "Body",
-  "Organisation",
-  "ProjectNetwork",
-  "Person",
-  "Attachment",
-] as const;
-export type TrashType = (typeof TRASH_TYPES)[number];
-
-export function isTrashType(value: unknown): value is TrashType {
-  return typeof value === "string" && (TRASH_TYPES as readonly string[]).includes(value);
-}
 
 /** Sets or clears deletedAt; the number of rows changed (0 when it was already so, or there is no such row). */
 async function setDeletedAt(tx: Tx, type: TrashType, id: string, value: Date | null) {

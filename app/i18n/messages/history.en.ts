@@ -1,6 +1,5 @@
 // A record's history (/history/:type/:id), deleting to the trash and restoring from it (/admin/trash).
 export const historyEn = {
-  "nav.trash": "Trash",
   "history.link": "History",
   "history.title": "History",
   "history.titleOf": "History: {name}",

@@ -1,7 +1,6 @@
 import { type historyEn } from "./history.en";
 
 export const historyJa: Record<keyof typeof historyEn, string> = {
-  "nav.trash": "ごみ箱",
   "history.link": "履歴",
   "history.title": "履歴",
   "history.titleOf": "履歴：{name}",
