@@ -86,7 +86,7 @@ export default function RecordHistory() {
       <h1>{t("history.titleOf", { name: record.name })}</h1>
       <p className="muted">
         {t("history.intro")}
-        {childrenLabel && CHILD_TYPES[type] ? ` ${t("history.introChildren", { children: t(childrenLabel) })}` : null}
+        {childrenLabel && CHILD_TYPES[type] ? `${locale === "ja" ? "" : " "}${t("history.introChildren", { children: t(childrenLabel) })}` : null}
       </p>
       {record.deleted ? <p className="notice">{t("history.inTrash")}</p> : null}
 
@@ -105,15 +105,14 @@ export default function RecordHistory() {
                   <span className={`badge leading history-action action-${event.action}`}>{actionLabel}</span>
                   {event.child ? (
                     <span className="history-child">
-                      {event.child.label}
-                      {event.child.subject ? `: ${event.child.subject}` : null}
+                      {event.child.subject ? t("history.childSubject", { type: event.child.label, subject: event.child.subject }) : event.child.label}
                     </span>
                   ) : null}
                 </h2>
                 <p className="history-meta muted">
                   <time dateTime={event.at}>{formatDateTime(event.at, locale)}</time>
                   {" · "}
-                  {t("history.by")}: {event.byName ?? t("history.system")}
+                  {t("history.by", { name: event.byName ?? t("history.system") })}
                 </p>
                 {event.changes.length ? (
                   <table className="data-table compact history-diff">
