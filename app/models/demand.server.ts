@@ -23,6 +23,21 @@ async function bodySubtree(bodyId: string) {
   return [...subtreeIds(bodies, bodyId)];
 }
 
+const listSelect = {
+  id: true,
+  ref: true,
+  titleJa: true,
+  titleEn: true,
+  summaryJa: true,
+  summaryEn: true,
+  firstRaisedOn: true,
+  archived: true,
+  updatedAt: true,
+  projectNetwork: { select: { id: true, nameJa: true, nameEn: true } },
+  themes: { select: { theme: { select: { id: true, slug: true, nameJa: true, nameEn: true } } } },
+  targets: { select: { body: { select: { id: true, nameJa: true, nameEn: true, shortNameJa: true, shortNameEn: true } } } },
+} satisfies Prisma.DemandSelect;
+
 export async function listDemands(query: DemandListQuery) {
   const where: Prisma.DemandWhereInput = { deletedAt: null };
   if (query.state === "active") where.archived = false;
@@ -36,9 +51,17 @@ export async function listDemands(query: DemandListQuery) {
       { summaryEn: { contains: query.q } },
     ];
   }
-  if (query.themeId) where.themes = { some: { themeId: query.themeId } };
   if (query.networkId) where.projectNetworkId = query.networkId;
-  if (query.bodyId) where.targets = { some: { bodyId: { in: await bodySubtree(query.bodyId) } } };
+  // The theme and body filters are looked up first, in their join tables (as EXISTS subqueries
+  // SQLite tried them on every demand: 50 ms at 10,000 demands).
+  const [themed, targeted] = await Promise.all([
+    query.themeId ? db.demandTheme.findMany({ where: { themeId: query.themeId }, select: { demandId: true } }) : null,
+    query.bodyId ? bodySubtree(query.bodyId).then((bodyIds) => db.demandTarget.findMany({ where: { bodyId: { in: bodyIds } }, select: { demandId: true } })) : null,
+  ]);
+  const found = [themed, targeted].flatMap((rows) => (rows ? [new Set(rows.map((r) => r.demandId))] : []));
+  const ids = found.length ? [...found[0]].filter((id) => found.every((set) => set.has(id))) : null;
+  if (ids && !query.q) return listAmong(ids, query);
+  if (ids) where.id = { in: ids };
 
   const titleField = query.locale === "ja" ? "titleJa" : "titleEn";
   const orderBy: Prisma.DemandOrderByWithRelationInput[] =
@@ -50,29 +73,58 @@ export async function listDemands(query: DemandListQuery) {
           ? [{ ref: query.dir }]
           : [{ updatedAt: query.dir }, { ref: "asc" }];
 
-  const [total, items] = await Promise.all([
-    db.demand.count({ where }),
-    db.demand.findMany({
-      where,
-      orderBy,
-      ...pageWindow(query.page),
-      select: {
-        id: true,
-        ref: true,
-        titleJa: true,
-        titleEn: true,
-        summaryJa: true,
-        summaryEn: true,
-        firstRaisedOn: true,
-        archived: true,
-        updatedAt: true,
-        projectNetwork: { select: { id: true, nameJa: true, nameEn: true } },
-        themes: { select: { theme: { select: { id: true, slug: true, nameJa: true, nameEn: true } } } },
-        targets: { select: { body: { select: { id: true, nameJa: true, nameEn: true, shortNameJa: true, shortNameEn: true } } } },
-      },
-    }),
-  ]);
+  const [total, items] = await Promise.all([db.demand.count({ where }), db.demand.findMany({ where, orderBy, ...pageWindow(query.page), select: listSelect })]);
   return { items, total, pageCount: pageCount(total) };
+}
+
+/**
+ * The list under a theme or body filter, which leaves a known set of demands (a few thousand at
+ * most): their sort keys are read by id, filtered, sorted and paged here, and only the page is read
+ * in full. Asked as `id IN (…)` beside deletedAt and archived, SQLite chose those indexes instead and
+ * read every demand (25 ms at 10,000; docs/decisions/008-performance-budgets.md). The order is the
+ * SQL one: text by code unit (the same as SQLite's for Japanese and English), dates undated last,
+ * ties by reference.
+ */
+async function listAmong(ids: string[], query: DemandListQuery) {
+  const keys = await db.demand.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, ref: true, titleJa: true, titleEn: true, firstRaisedOn: true, updatedAt: true, archived: true, deletedAt: true, projectNetworkId: true },
+  });
+  type Key = (typeof keys)[number];
+  const kept = keys.filter(
+    (d) =>
+      d.deletedAt === null &&
+      (query.state === "all" || d.archived === (query.state === "archived")) &&
+      (!query.networkId || d.projectNetworkId === query.networkId),
+  );
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const sign = query.dir === "asc" ? 1 : -1;
+  const byRef = (a: Key, b: Key) => text(a.ref, b.ref);
+  const compare: (a: Key, b: Key) => number =
+    query.sort === "title"
+      ? (a, b) => sign * (query.locale === "ja" ? text(a.titleJa, b.titleJa) : text(a.titleEn, b.titleEn)) || byRef(a, b)
+      : query.sort === "raised"
+        ? (a, b) =>
+            (a.firstRaisedOn === null ? 1 : 0) - (b.firstRaisedOn === null ? 1 : 0) || sign * text(a.firstRaisedOn ?? "", b.firstRaisedOn ?? "") || byRef(a, b)
+        : query.sort === "ref"
+          ? (a, b) => sign * byRef(a, b)
+          : (a, b) => sign * (a.updatedAt.getTime() - b.updatedAt.getTime()) || byRef(a, b);
+  kept.sort(compare);
+  const { skip, take } = pageWindow(query.page);
+  const pageIds = kept.slice(skip, skip + take).map((d) => d.id);
+  const rows = pageIds.length ? await db.demand.findMany({ where: { id: { in: pageIds } }, select: listSelect }) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { items: pageIds.flatMap((id) => byId.get(id) ?? []), total: kept.length, pageCount: pageCount(kept.length) };
+}
+
+/**
+ * The demand a list filter names: by id (links from a demand's page) or by the reference typed in
+ * ("D-012", "d-012"). Lists filter by a typed reference rather than a select of every demand, which
+ * at 10,000 demands made the request and negotiation lists 2 MB pages (bench/, decision 008).
+ */
+export function findDemandByIdOrRef(value: string) {
+  const v = value.trim();
+  return db.demand.findFirst({ where: { deletedAt: null, OR: [{ id: v }, { ref: v.toUpperCase() }] }, select: { id: true, ref: true, titleJa: true, titleEn: true } });
 }
 
 export async function getDemand(id: string) {
@@ -90,13 +142,25 @@ export async function getDemand(id: string) {
   });
 }
 
-/** Everything the demand form and the list filters choose from. */
-export async function demandFormOptions(locale: Locale, excludeDemandId?: string) {
+/** What the demand list's filters choose from: themes, project networks, bodies (not the demands themselves). */
+export async function demandListOptions(locale: Locale) {
   const label = (x: { nameJa: string; nameEn: string }) => (locale === "ja" ? x.nameJa || x.nameEn : x.nameEn || x.nameJa);
-  const [themes, networks, bodies, demands] = await Promise.all([
+  const [themes, networks, bodies] = await Promise.all([
     db.theme.findMany({ orderBy: { slug: "asc" } }),
     db.projectNetwork.findMany({ where: { deletedAt: null }, select: { id: true, nameJa: true, nameEn: true } }),
     db.body.findMany({ where: { deletedAt: null }, select: { id: true, parentId: true, nameJa: true, nameEn: true, sortOrder: true } }),
+  ]);
+  return {
+    themes: themes.map((t) => ({ value: t.id, label: label(t), slug: t.slug })),
+    networks: networks.map((n) => ({ value: n.id, label: label(n) })).sort((a, b) => a.label.localeCompare(b.label, locale)),
+    bodies: flattenTree(bodies, label).map((b) => ({ value: b.id, label: label(b), depth: b.depth })),
+  };
+}
+
+/** Everything the demand form chooses from: the list's options and the demands it may sit under. */
+export async function demandFormOptions(locale: Locale, excludeDemandId?: string) {
+  const [listOptions, demands] = await Promise.all([
+    demandListOptions(locale),
     db.demand.findMany({
       where: { deletedAt: null, ...(excludeDemandId ? { id: { not: excludeDemandId } } : {}) },
       select: { id: true, ref: true, titleJa: true, titleEn: true, parentId: true },
@@ -110,9 +174,7 @@ export async function demandFormOptions(locale: Locale, excludeDemandId?: string
     parentChoices = demands.filter((d) => !below.has(d.id));
   }
   return {
-    themes: themes.map((t) => ({ value: t.id, label: label(t), slug: t.slug })),
-    networks: networks.map((n) => ({ value: n.id, label: label(n) })).sort((a, b) => a.label.localeCompare(b.label, locale)),
-    bodies: flattenTree(bodies, label).map((b) => ({ value: b.id, label: label(b), depth: b.depth })),
+    ...listOptions,
     parents: parentChoices.map((d) => ({
       value: d.id,
       label: `${d.ref} ${locale === "ja" ? d.titleJa || d.titleEn : d.titleEn || d.titleJa}`,

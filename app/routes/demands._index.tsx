@@ -6,7 +6,7 @@ import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { DEMAND_SORTS, DEMAND_STATES } from "~/models/demand";
-import { demandFormOptions, listDemands } from "~/models/demand.server";
+import { demandListOptions, listDemands } from "~/models/demand.server";
 import { hasRole } from "~/models/roles";
 import { requireUser } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: pageFrom(params),
     locale,
   };
-  const [result, options] = await Promise.all([listDemands(query), demandFormOptions(locale)]);
+  const [result, options] = await Promise.all([listDemands(query), demandListOptions(locale)]);
   return { ...result, query, options, canEdit: hasRole(user.role, "staff") };
 }
 
