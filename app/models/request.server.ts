@@ -157,15 +157,14 @@ export async function listRequests(query: RequestListQuery) {
   return { items, total, pageCount: pageCount(total) };
 }
 
-/** The choices of the list's filters. */
+/** The choices of the list's filters (the demand is typed in by its reference: see findDemandByIdOrRef). */
 export async function requestListOptions(locale: Locale) {
-  const [choices, sentOns] = await Promise.all([requestFormOptions(locale), db.request.findMany({ where: { deletedAt: null }, select: { sentOn: true } })]);
+  const [choices, sentOns] = await Promise.all([requestFormOptions(locale, { demands: false }), db.request.findMany({ where: { deletedAt: null }, select: { sentOn: true } })]);
   const years = [...new Set(sentOns.map((r) => /^\d{4}/.exec(r.sentOn)?.[0]).filter((y): y is string => Boolean(y)))].sort().reverse();
   return {
     years: years.map((y) => ({ value: y, label: y })),
     bodies: choices.bodies,
     senders: [...choices.senderOrganisations, ...choices.senderNetworks],
-    demands: choices.demands,
   };
 }
 
@@ -221,13 +220,15 @@ export async function getRequest(id: string) {
 // ───────────── The form ─────────────
 
 /** Everything the request form chooses from. */
-export async function requestFormOptions(locale: Locale) {
+export async function requestFormOptions(locale: Locale, { demands: withDemands = true } = {}) {
   const label = labelFor(locale);
   const [organisations, networks, bodies, demands] = await Promise.all([
     db.organisation.findMany({ where: { deletedAt: null }, select: { id: true, kind: true, nameJa: true, nameEn: true } }),
     db.projectNetwork.findMany({ where: { deletedAt: null }, select: { id: true, nameJa: true, nameEn: true, phases: { select: { fromOn: true, nameJa: true, nameEn: true } } } }),
     db.body.findMany({ where: { deletedAt: null }, select: { id: true, parentId: true, nameJa: true, nameEn: true, sortOrder: true } }),
-    db.demand.findMany({ where: { deletedAt: null }, select: { id: true, ref: true, titleJa: true, titleEn: true, archived: true }, orderBy: { ref: "asc" } }),
+    withDemands
+      ? db.demand.findMany({ where: { deletedAt: null }, select: { id: true, ref: true, titleJa: true, titleEn: true, archived: true }, orderBy: { ref: "asc" } })
+      : Promise.resolve([]),
   ]);
   const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, locale);
   const organisationOptions = organisations.map((o) => ({ value: o.id, label: label(o), kind: o.kind })).sort(byLabel);

@@ -1,11 +1,13 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field } from "~/components/forms";
 import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
 import { RequestKindBadge, RequestSenderName } from "~/components/request-parts";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { REQUEST_KINDS, REQUEST_SORTS, yearParam } from "~/models/request";
+import { findDemandByIdOrRef } from "~/models/demand.server";
 import { listRequests, requestListOptions } from "~/models/request.server";
 import { hasRole } from "~/models/roles";
 import { requireUser } from "~/utils/auth.server";
@@ -31,18 +33,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     year: yearParam(params.get("year")),
     bodyId: params.get("body")?.slice(0, 64) || undefined,
     sender: params.get("sender")?.slice(0, 80) || undefined,
-    demandId: params.get("demand")?.slice(0, 64) || undefined,
+    demand: params.get("demand")?.trim().slice(0, 64) || undefined,
     sort,
     dir: oneOf(params.get("dir"), ["asc", "desc"] as const, sort === "sent" ? "desc" : "asc"),
     page: pageFrom(params),
     locale,
   };
-  const [result, options] = await Promise.all([listRequests(query), requestListOptions(locale)]);
-  return { ...result, query, options, canEdit: hasRole(user.role, "staff") };
+  const demand = query.demand ? await findDemandByIdOrRef(query.demand) : null;
+  const [result, options] = await Promise.all([listRequests({ ...query, demandId: demand?.id ?? query.demand }), requestListOptions(locale)]);
+  return { ...result, query, demand, options, canEdit: hasRole(user.role, "staff") };
 }
 
 export default function RequestsIndex() {
-  const { items, total, pageCount, query, options, canEdit } = useLoaderData<typeof loader>();
+  const { items, total, pageCount, query, demand, options, canEdit } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
@@ -66,7 +69,15 @@ export default function RequestsIndex() {
         <FilterSelect id="request-year" label={t("requests.year")} name="year" value={query.year} options={options.years} />
         <FilterSelect id="request-body" label={t("requests.bodyFilter")} name="body" value={query.bodyId} options={options.bodies} />
         <FilterSelect id="request-sender" label={t("request.sender")} name="sender" value={query.sender} options={options.senders} />
-        <FilterSelect id="request-demand" label={t("requests.demandFilter")} name="demand" value={query.demandId} options={options.demands} />
+        <Field
+          label={t("requests.demandFilter")}
+          id="request-demand"
+          name="demand"
+          type="search"
+          defaultValue={demand?.ref ?? query.demand ?? ""}
+          placeholder="D-001"
+          help={demand ? `${demand.ref} ${pick(demand.titleJa, demand.titleEn)}` : undefined}
+        />
       </FilterForm>
 
       {items.length === 0 ? (

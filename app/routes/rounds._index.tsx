@@ -1,11 +1,13 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field } from "~/components/forms";
 import { FilterForm, FilterSelect, isFiltered, SearchField } from "~/components/list-filters";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
 import { RoundKindBadge } from "~/components/round-badges";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { isRoundKind, ROUND_KINDS, ROUND_SORTS } from "~/models/round";
+import { findDemandByIdOrRef } from "~/models/demand.server";
 import { listRounds, roundListOptions } from "~/models/round.server";
 import { hasRole } from "~/models/roles";
 import { requireUser } from "~/utils/auth.server";
@@ -31,19 +33,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     kind: isRoundKind(kind) ? kind : undefined,
     year: /^\d{4}$/.test(year) ? year : undefined,
     bodyId: params.get("body")?.slice(0, 64) || undefined,
-    demandId: params.get("demand")?.slice(0, 64) || undefined,
+    demand: params.get("demand")?.trim().slice(0, 64) || undefined,
     sort,
     // Newest first by default; names A→Z.
     dir: oneOf(params.get("dir"), ["asc", "desc"] as const, sort === "date" ? "desc" : "asc"),
     page: pageFrom(params),
     locale,
   };
-  const [result, options] = await Promise.all([listRounds(query), roundListOptions(locale)]);
-  return { ...result, query, options, canEdit: hasRole(user.role, "staff") };
+  const demand = query.demand ? await findDemandByIdOrRef(query.demand) : null;
+  const [result, options] = await Promise.all([listRounds({ ...query, demandId: demand?.id ?? query.demand }), roundListOptions(locale)]);
+  return { ...result, query, demand, options, canEdit: hasRole(user.role, "staff") };
 }
 
 export default function RoundsIndex() {
-  const { items, total, pageCount, query, options, canEdit } = useLoaderData<typeof loader>();
+  const { items, total, pageCount, query, demand, options, canEdit } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
@@ -71,7 +74,15 @@ export default function RoundsIndex() {
         />
         <FilterSelect id="round-year" label={t("rounds.year")} name="year" value={query.year} options={options.years} />
         <FilterSelect id="round-body" label={t("rounds.bodyPresent")} name="body" value={query.bodyId} options={options.bodies} />
-        <FilterSelect id="round-demand" label={t("rounds.demandDiscussed")} name="demand" value={query.demandId} options={options.demands} />
+        <Field
+          label={t("rounds.demandDiscussed")}
+          id="round-demand"
+          name="demand"
+          type="search"
+          defaultValue={demand?.ref ?? query.demand ?? ""}
+          placeholder="D-001"
+          help={demand ? `${demand.ref} ${pick(demand.titleJa, demand.titleEn)}` : undefined}
+        />
       </FilterForm>
 
       {items.length === 0 ? (
