@@ -51,7 +51,19 @@ function CommitmentList({ items, emptyText }: { items: CommitmentDue[]; emptyTex
   );
 }
 
-export function CommitmentsPanel({ today, overdue, dueSoon }: { today: string; overdue: CommitmentDue[]; dueSoon: CommitmentDue[] }) {
+export function CommitmentsPanel({
+  today,
+  overdue,
+  dueSoon,
+  overdueTotal = overdue.length,
+  dueSoonTotal = dueSoon.length,
+}: {
+  today: string;
+  overdue: CommitmentDue[];
+  dueSoon: CommitmentDue[];
+  overdueTotal?: number;
+  dueSoonTotal?: number;
+}) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -63,13 +75,15 @@ export function CommitmentsPanel({ today, overdue, dueSoon }: { today: string; o
       ) : (
         <>
           <h3>
-            {t("commitments.overdue")} <span className="badge">{overdue.length}</span>
+            {t("commitments.overdue")} <span className="badge">{overdueTotal}</span>
           </h3>
+          {overdueTotal > overdue.length ? <p className="muted">{t("commitments.latestOverdue", { shown: overdue.length, total: overdueTotal })}</p> : null}
           <CommitmentList items={overdue} emptyText={t("commitments.noneOverdue")} />
           <h3>
-            {t("commitments.dueSoon")} <span className="badge">{dueSoon.length}</span>
+            {t("commitments.dueSoon")} <span className="badge">{dueSoonTotal}</span>
           </h3>
           <CommitmentList items={dueSoon} emptyText={t("commitments.noneDueSoon")} />
+          {dueSoonTotal > dueSoon.length ? <p className="muted">{t("commitments.moreDueSoon", { count: dueSoonTotal - dueSoon.length })}</p> : null}
         </>
       )}
     </section>

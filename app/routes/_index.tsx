@@ -3,10 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CommitmentsPanel } from "~/components/commitments-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
-import { commitmentsDue } from "~/models/commitment.server";
+import { overview } from "~/models/overview.server";
 import { hasRole } from "~/models/roles";
 import { requireUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 
@@ -14,29 +13,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [activeDemands, archivedDemands, bodies, networks, recent, byNetwork, commitments] = await Promise.all([
-    db.demand.count({ where: { deletedAt: null, archived: false } }),
-    db.demand.count({ where: { deletedAt: null, archived: true } }),
-    db.body.count({ where: { deletedAt: null } }),
-    db.projectNetwork.findMany({ where: { deletedAt: null }, select: { id: true, nameJa: true, nameEn: true } }),
-    db.demand.findMany({
-      where: { deletedAt: null },
-      orderBy: { updatedAt: "desc" },
-      take: 6,
-      select: { id: true, ref: true, titleJa: true, titleEn: true, updatedAt: true },
-    }),
-    db.demand.groupBy({ by: ["projectNetworkId"], where: { deletedAt: null, archived: false }, _count: { _all: true } }),
-    commitmentsDue(),
-  ]);
-  const counts = new Map(byNetwork.map((g) => [g.projectNetworkId, g._count._all]));
-  return {
-    user: { name: user.name, canEdit: hasRole(user.role, "staff") },
-    stats: { activeDemands, archivedDemands, bodies },
-    networks: networks.map((n) => ({ ...n, demands: counts.get(n.id) ?? 0 })).sort((a, b) => b.demands - a.demands),
-    unassigned: counts.get(null) ?? 0,
-    recent,
-    commitments,
-  };
+  return { user: { name: user.name, canEdit: hasRole(user.role, "staff") }, ...(await overview()) };
 }
 
 export default function Home() {
