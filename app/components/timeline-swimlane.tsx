@@ -2,23 +2,11 @@
 // a band behind the tracks coloured by the demand's status over time. Plain SVG rendered by React
 // (on the server too), scaled by its viewBox so that it never overflows a narrow screen. The list
 // under it is its text equivalent.
-import { type ReactNode } from "react";
-import { useBilingual, useLocale, useT } from "~/i18n/react";
-import { type Degree, DEGREES, type Status, STATUSES, type StatusPoint } from "~/models/status";
-import { isAssessment, SWIMLANE, swimlaneLayout, type SwimlaneTrack, type TimelineEvent } from "~/models/timeline";
+import { useLocale, useT } from "~/i18n/react";
+import { DEGREES, type Status, STATUSES, type StatusPoint } from "~/models/status";
+import { SWIMLANE, type SwimlaneTrack } from "~/models/timeline";
+import { COMMITMENT_LOOK, DEGREE_LOOK, type Look, markGeometry, REQUEST_LOOK, ROUND_LOOK, type TimelinePicture } from "~/models/timeline-picture";
 import { formatPartialDate } from "~/utils/partial-date";
-
-type Shape = "circle" | "square" | "diamond" | "triangle-up" | "triangle-down";
-type Look = { shape: Shape; fill: string; stroke: string };
-
-/** Outcomes: shape and colour by degree, so that the picture reads without colour too. */
-export const DEGREE_LOOK: Record<Degree, Look> = {
-  reflected: { shape: "circle", fill: "#1e6b3a", stroke: "#0f3d20" },
-  partially_reflected: { shape: "triangle-up", fill: "#6aa84f", stroke: "#3d6b2a" },
-  mentioned: { shape: "diamond", fill: "#d9a400", stroke: "#8a6800" },
-  not_reflected: { shape: "square", fill: "#8a8f99", stroke: "#4a5263" },
-  regressed: { shape: "triangle-down", fill: "#b3261e", stroke: "#6e140f" },
-};
 
 /** The status band: pale versions of the degree colours. */
 export const STATUS_FILL: Record<Status, string> = {
@@ -30,64 +18,16 @@ export const STATUS_FILL: Record<Status, string> = {
   regressed: "#f6c6c2",
 };
 
-const REQUEST_LOOK: Look = { shape: "square", fill: "#1f5fa8", stroke: "#123b6b" };
-const ROUND_LOOK: Look = { shape: "circle", fill: "#4a5263", stroke: "#1d2330" };
-const COMMITMENT_LOOK = {
-  open: { shape: "diamond", fill: "#ffffff", stroke: "#8a6800" },
-  overdue: { shape: "diamond", fill: "#b3261e", stroke: "#6e140f" },
-  done: { shape: "diamond", fill: "#1e6b3a", stroke: "#0f3d20" },
-  dropped: { shape: "diamond", fill: "#c3c8d1", stroke: "#5f6778" },
-} satisfies Record<string, Look>;
-
-function lookOf(event: TimelineEvent): Look {
-  switch (event.channel) {
-    case "request":
-      return REQUEST_LOOK;
-    case "round":
-      return ROUND_LOOK;
-    case "commitment":
-      return event.overdue ? COMMITMENT_LOOK.overdue : COMMITMENT_LOOK[event.followUpStatus];
-    case "outcome":
-      return DEGREE_LOOK[event.outcome.degree as Degree] ?? DEGREE_LOOK.not_reflected;
-    default:
-      return ROUND_LOOK;
-  }
-}
-
-export function MarkShape({ shape, x, y, size, fill, stroke, children }: Look & { x: number; y: number; size: number; children?: ReactNode }) {
-  const r = size / 2;
+export function MarkShape({ shape, x, y, size, fill, stroke }: Look & { x: number; y: number; size: number }) {
+  const { tag, attributes } = markGeometry(shape, x, y, size);
   const common = { fill, stroke, strokeWidth: 1.5 };
-  switch (shape) {
+  switch (tag) {
     case "circle":
-      return (
-        <circle cx={x} cy={y} r={r} {...common}>
-          {children}
-        </circle>
-      );
-    case "square":
-      return (
-        <rect x={x - r * 0.9} y={y - r * 0.9} width={r * 1.8} height={r * 1.8} {...common}>
-          {children}
-        </rect>
-      );
-    case "diamond":
-      return (
-        <polygon points={`${x},${y - r * 1.15} ${x + r * 1.15},${y} ${x},${y + r * 1.15} ${x - r * 1.15},${y}`} {...common}>
-          {children}
-        </polygon>
-      );
-    case "triangle-up":
-      return (
-        <polygon points={`${x},${y - r * 1.2} ${x + r * 1.1},${y + r * 0.85} ${x - r * 1.1},${y + r * 0.85}`} {...common}>
-          {children}
-        </polygon>
-      );
-    case "triangle-down":
-      return (
-        <polygon points={`${x},${y + r * 1.2} ${x + r * 1.1},${y - r * 0.85} ${x - r * 1.1},${y - r * 0.85}`} {...common}>
-          {children}
-        </polygon>
-      );
+      return <circle cx={attributes.cx} cy={attributes.cy} r={attributes.r} {...common} />;
+    case "rect":
+      return <rect x={attributes.x} y={attributes.y} width={attributes.width} height={attributes.height} {...common} />;
+    default:
+      return <polygon points={String(attributes.points)} {...common} />;
   }
 }
 
@@ -108,38 +48,16 @@ function BandSwatch({ fill }: { fill: string }) {
   );
 }
 
-export function TimelineSwimlane({ events, history, today, demandRef }: { events: TimelineEvent[]; history: StatusPoint[]; today: string; demandRef: string }) {
+/**
+ * The picture, from its layout computed on the server (timelinePicture): the marks come with their
+ * place, look and tooltip, so that the page does not have to ship every event to draw them.
+ */
+export function TimelineSwimlane({ picture, history, today, demandRef }: { picture: TimelinePicture; history: StatusPoint[]; today: string; demandRef: string }) {
   const t = useT();
   const locale = useLocale();
-  const pick = useBilingual();
-  const layout = swimlaneLayout(events, history, today);
+  const layout = picture;
   const date = (d: string | null) => formatPartialDate(d, locale);
-
-  const describe = (event: TimelineEvent): string => {
-    const when = date(event.date);
-    switch (event.channel) {
-      case "request":
-        return `${when} · ${t("timeline.channel.request")}: ${pick(event.request.titleJa, event.request.titleEn)}`;
-      case "round": {
-        const answer = isAssessment(event.item.assessment) ? ` — ${t(`assessment.${event.item.assessment}`)}` : "";
-        const body = event.body ? ` (${pick(event.body.shortNameJa || event.body.nameJa, event.body.shortNameEn || event.body.nameEn)})` : "";
-        return `${when} · ${pick(event.round.titleJa, event.round.titleEn)}${body}${answer}`;
-      }
-      case "commitment": {
-        const state = event.overdue ? t("timeline.overdue") : t(`followUp.${event.followUpStatus}`);
-        return `${when} · ${t("timeline.channel.commitment")} (${state}): ${pick(event.commitmentJa, event.commitmentEn)}`;
-      }
-      case "outcome": {
-        const degree = (DEGREES as readonly string[]).includes(event.outcome.degree) ? t(`degree.${event.outcome.degree as Degree}`) : event.outcome.degree;
-        const doc = event.instrument ? `: ${pick(event.instrument.titleJa, event.instrument.titleEn)}` : "";
-        return `${when} · ${t("timeline.channel.outcome")} — ${degree}${doc}`;
-      }
-      default:
-        return when;
-    }
-  };
-
-  const count = (channel: SwimlaneTrack) => events.filter((e) => e.channel === channel).length;
+  const count = (channel: SwimlaneTrack) => picture.counts[channel];
   const current = [...history].reverse().find((p) => p.on <= today);
   const statusNow = current
     ? t("timeline.picture.statusSince", { status: t(`status.${current.status}`), date: formatPartialDate(current.on, locale) })
@@ -223,12 +141,9 @@ export function TimelineSwimlane({ events, history, today, demandRef }: { events
           {layout.axisBreak ? t("timeline.picture.todayAfterBreak", { date: formatPartialDate(layout.today.day, locale) }) : t("timeline.picture.today")}
         </text>
 
-        {/* One mark per event at the first day of its date. */}
-        {layout.marks.map((m) => (
-          <MarkShape key={m.key} {...lookOf(m.event)} x={m.x} y={m.y} size={SWIMLANE.markSize}>
-            <title>{describe(m.event)}</title>
-          </MarkShape>
-        ))}
+        {/* One mark per event at the first day of its date, each with its tooltip: drawn once on the
+            server (timeline-picture.ts), as hundreds of React elements they cost more than the list. */}
+        <g dangerouslySetInnerHTML={{ __html: picture.marksSvg }} />
       </svg>
       <figcaption>
         <TimelineLegend />

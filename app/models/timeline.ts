@@ -22,6 +22,9 @@ export type SwimlaneTrack = (typeof SWIMLANE_TRACKS)[number];
 export const ASSESSMENT_FILTERS = [...ASSESSMENTS, "none"] as const;
 export type AssessmentFilter = (typeof ASSESSMENT_FILTERS)[number];
 
+/** Events listed per page of a timeline (the picture shows them all): 500 on one page made a 1.5 MB page. */
+export const TIMELINE_PAGE_SIZE = 25;
+
 export const isTimelineChannel = (value: unknown): value is TimelineChannel =>
   typeof value === "string" && (TIMELINE_CHANNELS as readonly string[]).includes(value);
 

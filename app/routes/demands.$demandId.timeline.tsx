@@ -1,17 +1,18 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Pagination } from "~/components/pagination";
 import { CheckboxGroup, SelectField } from "~/components/forms";
 import { TimelineEventItem } from "~/components/timeline-event";
 import { TimelineSwimlane } from "~/components/timeline-swimlane";
 import { useBilingual, useT } from "~/i18n/react";
 import { hasRole } from "~/models/roles";
-import { isTimelineChannel, TIMELINE_CHANNELS } from "~/models/timeline";
+import { isTimelineChannel, TIMELINE_CHANNELS, TIMELINE_PAGE_SIZE } from "~/models/timeline";
 import { loadTimeline } from "~/models/timeline.server";
 import { requireUser } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
 import { pageTitle } from "~/utils/meta";
-import { oneOf } from "~/utils/paging";
+import { oneOf, pageFrom } from "~/utils/paging";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t, locale) =>
@@ -30,13 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     channels,
     bodyId: search.get("body") || null,
     order: oneOf(search.get("order"), ["asc", "desc"] as const, "asc"),
+    page: pageFrom(search),
   });
   if (!data) throw new Response("Not found", { status: 404 });
   return { ...data, canEdit: hasRole(user.role, "staff") };
 }
 
 export default function DemandTimeline() {
-  const { demand, events, history, counts, today, filter, bodyOptions, canEdit } = useLoaderData<typeof loader>();
+  const { demand, events, shown, page, pageCount, picture, history, counts, today, filter, bodyOptions, canEdit } = useLoaderData<typeof loader>();
   const t = useT();
   const pick = useBilingual();
   const [params] = useSearchParams();
@@ -106,17 +108,17 @@ export default function DemandTimeline() {
         </div>
       </Form>
 
-      {events.length || history.length ? (
+      {shown || history.length ? (
         <section aria-labelledby="picture-heading">
           <h2 id="picture-heading">{t("timeline.picture")}</h2>
-          <TimelineSwimlane events={events} history={history} today={today} demandRef={demand.ref} />
+          <TimelineSwimlane picture={picture} history={history} today={today} demandRef={demand.ref} />
         </section>
       ) : null}
 
       <section aria-labelledby="events-heading">
         <div className="page-header" style={{ marginBottom: "0.5rem", alignItems: "baseline" }}>
           <h2 id="events-heading" style={{ margin: 0 }}>
-            {t("timeline.events")} <span className="muted">({t("timeline.eventCount", { shown: events.length, total })})</span>
+            {t("timeline.events")} <span className="muted">({t("timeline.eventCount", { shown, total })})</span>
           </h2>
           <Link to={`?${toggled}`} preventScrollReset>
             {filter.order === "desc" ? t("timeline.showOldestFirst") : t("timeline.showNewestFirst")}
@@ -125,7 +127,11 @@ export default function DemandTimeline() {
         {events.length === 0 ? (
           <p className="empty">{filtered ? t("list.noMatches") : t("timeline.empty")}</p>
         ) : (
-          <ol className="timeline-list" reversed={filter.order === "desc" || undefined}>
+          <ol
+            className="timeline-list"
+            reversed={filter.order === "desc" || undefined}
+            start={pageCount > 1 ? (filter.order === "desc" ? shown - (page - 1) * TIMELINE_PAGE_SIZE : (page - 1) * TIMELINE_PAGE_SIZE + 1) : undefined}
+          >
             {events.map((event) => (
               <li key={event.key} id={event.key}>
                 <TimelineEventItem event={event} demandId={demand.id} />
@@ -133,6 +139,7 @@ export default function DemandTimeline() {
             ))}
           </ol>
         )}
+        <Pagination page={page} pageCount={pageCount} total={shown} />
       </section>
     </article>
   );
