@@ -83,7 +83,15 @@ export default function BodyAnswers() {
 
       <Form method="get" className="filters" role="search">
         <Field label={t("list.search")} id="answers-q" type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("answers.searchPlaceholder")} />
-        <SelectField label={t("answers.demand")} id="answers-demand" name="demand" defaultValue={query.demandId ?? ""} options={data.demandOptions} emptyLabel={t("list.all")} />
+        <Field
+          label={t("answers.demand")}
+          id="answers-demand"
+          type="search"
+          name="demand"
+          defaultValue={data.demand?.ref ?? query.demandId ?? ""}
+          placeholder="D-001"
+          help={data.demand ? `${data.demand.ref} ${pick(data.demand.titleJa, data.demand.titleEn)}` : undefined}
+        />
         <SelectField
           label={t("answers.assessment")}
           id="answers-assessment"

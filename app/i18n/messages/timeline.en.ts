@@ -89,7 +89,7 @@ export const timelineEn = {
   "answers.total": "All answers",
   "answers.stockCount": "Stock answers",
   "answers.matrix": "Demands and rounds",
-  "answers.matrixIntro": "Each cell gives the assessment of the answer to that demand in that round and links to the answer; ↺ marks a stock answer.",
+  "answers.matrixIntro": "For the rounds listed on this page: each cell gives the assessment of the answer to that demand in that round and links to the answer; ↺ marks a stock answer.",
   "answers.matrixCaption": "Assessment by demand (rows) and round (columns)",
   "answers.cellLabel": "{demand}, {round}: {assessment}",
   "answers.byRound": "Answers by round",
@@ -116,4 +116,6 @@ export const timelineEn = {
   "commitments.by": "by {name}",
   "commitments.atRound": "Round",
   "commitments.caption": "Open commitments with their follow-up date, in Japan time (today: {today}).",
+  "commitments.latestOverdue": "The {shown} most recently overdue of {total}.",
+  "commitments.moreDueSoon": "And {count} more due later in the 30 days.",
 } as const;

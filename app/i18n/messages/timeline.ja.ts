@@ -90,7 +90,7 @@ export const timelineJa: Record<keyof typeof timelineEn, string> = {
   "answers.total": "すべての回答",
   "answers.stockCount": "紋切り型の回答",
   "answers.matrix": "要求と交渉の対照表",
-  "answers.matrixIntro": "各欄は、その交渉でのその要求への回答の評価です。欄から回答に移動できます。↺ は紋切り型の回答です。",
+  "answers.matrixIntro": "このページに並ぶ交渉について、各欄はその交渉でのその要求への回答の評価です。欄から回答に移動できます。↺ は紋切り型の回答です。",
   "answers.matrixCaption": "要求（行）と交渉（列）ごとの評価",
   "answers.cellLabel": "{demand}、{round}：{assessment}",
   "answers.byRound": "交渉ごとの回答",
@@ -117,4 +117,6 @@ export const timelineJa: Record<keyof typeof timelineEn, string> = {
   "commitments.by": "{name}",
   "commitments.atRound": "交渉",
   "commitments.caption": "未完了の約束とフォローアップ期限（日本時間、今日：{today}）。",
+  "commitments.latestOverdue": "期限切れ{total}件のうち、期限が最近の{shown}件。",
+  "commitments.moreDueSoon": "30日以内の期限のものがほかに{count}件。",
 };
