@@ -105,13 +105,15 @@ const DIVISIONS = [
 // ───────────── The generator ─────────────
 
 /**
- * @param {{ scale?: string | number, file: string, seed?: string, bcryptCost?: number, log?: (line: string) => void }} options
+ * @param {{ scale?: string | number, file: string, seed?: string, bcryptCost?: number, template?: string, log?: (line: string) => void }} options
+ *   `template`: an empty database already migrated, copied instead of migrating (tests)
  */
-export function generate({ scale = "small", file, seed = "tracker", bcryptCost = 12, log = () => {} }) {
+export function generate({ scale = "small", file, seed = "tracker", bcryptCost = 12, template, log = () => {} }) {
   const started = performance.now();
   const { factor, counts } = countsFor(scale);
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
-  migrate(`file:${path.resolve(file)}`);
+  if (template) fs.copyFileSync(template, file);
+  else migrate(`file:${path.resolve(file)}`);
   const migratedAt = performance.now();
 
   const r = new Random(`${seed}:${factor}`);
