@@ -2,7 +2,8 @@ import { flattenTree, subtreeIds } from "~/models/body";
 import { recordAudit } from "~/models/audit.server";
 import { type DemandFormValues, type DemandSort, type DemandState } from "~/models/demand";
 import { type Locale } from "~/i18n/locales";
-import { db, type Prisma } from "~/utils/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { db } from "~/utils/db.server";
 import { pageCount, pageWindow } from "~/utils/paging";
 import { checkRichText } from "~/utils/rich-text.server";
 
@@ -52,16 +53,9 @@ export async function listDemands(query: DemandListQuery) {
     ];
   }
   if (query.networkId) where.projectNetworkId = query.networkId;
-  // The theme and body filters are looked up first, in their join tables (as EXISTS subqueries
-  // SQLite tried them on every demand: 50 ms at 10,000 demands).
-  const [themed, targeted] = await Promise.all([
-    query.themeId ? db.demandTheme.findMany({ where: { themeId: query.themeId }, select: { demandId: true } }) : null,
-    query.bodyId ? bodySubtree(query.bodyId).then((bodyIds) => db.demandTarget.findMany({ where: { bodyId: { in: bodyIds } }, select: { demandId: true } })) : null,
-  ]);
-  const found = [themed, targeted].flatMap((rows) => (rows ? [new Set(rows.map((r) => r.demandId))] : []));
-  const ids = found.length ? [...found[0]].filter((id) => found.every((set) => set.has(id))) : null;
-  if (ids && !query.q) return listAmong(ids, query);
-  if (ids) where.id = { in: ids };
+  if ((query.themeId || query.bodyId) && !query.q) return listFiltered(query);
+  if (query.themeId) where.themes = { some: { themeId: query.themeId } };
+  if (query.bodyId) where.targets = { some: { bodyId: { in: await bodySubtree(query.bodyId) } } };
 
   const titleField = query.locale === "ja" ? "titleJa" : "titleEn";
   const orderBy: Prisma.DemandOrderByWithRelationInput[] =
@@ -77,19 +71,34 @@ export async function listDemands(query: DemandListQuery) {
   return { items, total, pageCount: pageCount(total) };
 }
 
+type KeySql = {
+  id: string;
+  ref: string;
+  titleJa: string;
+  titleEn: string;
+  firstRaisedOn: string | null;
+  updatedAt: Date | string;
+  archived: boolean | number | bigint;
+  deletedAt: Date | string | null;
+  projectNetworkId: string | null;
+};
+
 /**
  * The list under a theme or body filter, which leaves a known set of demands (a few thousand at
- * most): their sort keys are read by id, filtered, sorted and paged here, and only the page is read
- * in full. Asked as `id IN (…)` beside deletedAt and archived, SQLite chose those indexes instead and
- * read every demand (25 ms at 10,000; docs/decisions/008-performance-budgets.md). The order is the
- * SQL one: text by code unit (the same as SQLite's for Japanese and English), dates undated last,
- * ties by reference.
+ * most): their sort keys are read in one statement driven by the join tables, filtered, sorted and
+ * paged here, and only the page is read in full. As EXISTS subqueries, or as `id IN (…)` beside
+ * deletedAt and archived, SQLite chose the demand's own indexes instead and read every demand (25 to
+ * 50 ms at 10,000; docs/decisions/008-performance-budgets.md). The order is the SQL one: text by code
+ * unit (the same as SQLite's for Japanese and English), dates undated last, ties by reference.
  */
-async function listAmong(ids: string[], query: DemandListQuery) {
-  const keys = await db.demand.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, ref: true, titleJa: true, titleEn: true, firstRaisedOn: true, updatedAt: true, archived: true, deletedAt: true, projectNetworkId: true },
-  });
+async function listFiltered(query: DemandListQuery) {
+  const bodyIds = query.bodyId ? await bodySubtree(query.bodyId) : null;
+  const rows = await db.$queryRaw<KeySql[]>`
+    SELECT d."id", d."ref", d."titleJa", d."titleEn", d."firstRaisedOn", d."updatedAt", d."archived", d."deletedAt", d."projectNetworkId"
+    FROM "Demand" d
+    WHERE ${query.themeId ? Prisma.sql`d."id" IN (SELECT "demandId" FROM "DemandTheme" WHERE "themeId" = ${query.themeId})` : Prisma.sql`1`}
+      AND ${bodyIds ? Prisma.sql`d."id" IN (SELECT "demandId" FROM "DemandTarget" WHERE "bodyId" IN (SELECT "value" FROM json_each(${JSON.stringify(bodyIds)})))` : Prisma.sql`1`}`;
+  const keys = rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt), archived: Boolean(Number(r.archived)) }));
   type Key = (typeof keys)[number];
   const kept = keys.filter(
     (d) =>
@@ -112,8 +121,8 @@ async function listAmong(ids: string[], query: DemandListQuery) {
   kept.sort(compare);
   const { skip, take } = pageWindow(query.page);
   const pageIds = kept.slice(skip, skip + take).map((d) => d.id);
-  const rows = pageIds.length ? await db.demand.findMany({ where: { id: { in: pageIds } }, select: listSelect }) : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const page = pageIds.length ? await db.demand.findMany({ where: { id: { in: pageIds } }, select: listSelect }) : [];
+  const byId = new Map(page.map((r) => [r.id, r]));
   return { items: pageIds.flatMap((id) => byId.get(id) ?? []), total: kept.length, pageCount: pageCount(kept.length) };
 }
 

@@ -44,6 +44,40 @@ describe("demand list", () => {
   });
 });
 
+describe("demand list under a theme or body filter", () => {
+  // Without a search, these lists are sorted and paged in memory (listFiltered); with one, by SQLite.
+  // A search that every reference matches ("-") gives the SQL order to compare with.
+  it("orders and counts as SQLite does, in every sort, direction and state", async () => {
+    const { listDemands } = await import("~/models/demand.server");
+    const moj = await db.body.findFirstOrThrow({ where: { nameEn: "Ministry of Justice" } });
+    const theme = await db.demandTheme.groupBy({ by: ["themeId"], _count: { _all: true }, orderBy: { _count: { themeId: "desc" } }, take: 1 });
+    // An archived one, so that every state lists something; two that tie on every key but the
+    // reference; one never raised (undated last, whichever the direction).
+    await db.demand.update({ where: { ref: "D-002" }, data: { archived: true } });
+    const at = new Date("2020-01-01T00:00:00Z");
+    for (const [ref, firstRaisedOn] of [["Z-2", "2010"], ["Z-1", "2010"], ["Z-3", null]] as const) {
+      await db.demand.create({
+        data: { ref, titleJa: "同じ題", titleEn: "Same title", firstRaisedOn, updatedAt: at, themes: { create: [{ themeId: theme[0].themeId }] }, targets: { create: [{ bodyId: moj.id }] } },
+      });
+    }
+    for (const filter of [{ themeId: theme[0].themeId }, { bodyId: moj.id }, { themeId: theme[0].themeId, bodyId: moj.id }]) {
+      for (const sort of ["updated", "raised", "title", "ref"] as const) {
+        for (const dir of ["asc", "desc"] as const) {
+          for (const state of ["active", "archived", "all"] as const) {
+            for (const locale of ["ja", "en"] as const) {
+              const query = { ...filter, sort, dir, state, locale, page: 1 };
+              const inMemory = await listDemands(query);
+              const inSql = await listDemands({ ...query, q: "-" });
+              expect(inMemory.items.map((d) => d.ref), JSON.stringify(query)).toEqual(inSql.items.map((d) => d.ref));
+              expect(inMemory.total).toBe(inSql.total);
+            }
+          }
+        }
+      }
+    }
+  });
+});
+
 describe("creating and editing a demand", () => {
   it("refuses members: the editor is staff-only", async () => {
     const result = await run(async () => newLoader(args(await makeRequest("/demands/new", { role: "member" }))));
