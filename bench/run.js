@@ -97,9 +97,16 @@ async function freePort() {
   throw new Error("no free port in 3300-3399");
 }
 
+/** The Node options of `npm start` (package.json), so that the benchmark runs the server as production does. */
+function startOptions() {
+  const start = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).scripts.start;
+  const words = String(start).split(/\s+/);
+  return words.slice(words.indexOf("node") + 1, words.indexOf("server/start.js"));
+}
+
 /** @param {string} file @param {number} port */
 async function startServer(file, port) {
-  const child = spawn(process.execPath, [path.join(root, "server", "start.js")], {
+  const child = spawn(process.execPath, [...startOptions(), path.join(root, "server", "start.js")], {
     cwd: root,
     env: {
       ...process.env,
@@ -228,7 +235,7 @@ async function main() {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   say(`Scale ${meta.scale}: ${Object.entries(meta.rows).filter(([, n]) => n >= 1000).map(([t, n]) => `${t} ${n.toLocaleString("en")}`).join(", ")}`);
   say(`Data generated in ${meta.seconds} s. Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${os.platform()}.`);
-  say(`Load: ${duration} s per page and level, connections ${levels.join("/")}, server on 127.0.0.1:${port}.`);
+  say(`Load: ${duration} s per page and level, connections ${levels.join("/")}, server on 127.0.0.1:${port} (node ${startOptions().join(" ")} server/start.js, as npm start).`);
 
   const { child, base } = await startServer(file, port);
   const pid = child.pid ?? 0;
@@ -252,10 +259,11 @@ async function main() {
         bodies.set(page.key, body);
       }
     }
-    const timelineHtml = bodies.get("timeline");
-    if (timelineHtml) {
-      const list = timelineHtml.slice(timelineHtml.indexOf('class="timeline-list"'));
-      notes.push(`timeline: ${(list.slice(0, list.indexOf("</ol>")).match(/<li id=/g) ?? []).length} events`);
+    if (bodies.has("timeline")) {
+      // In English, to read the counts: "(25 of 478 events)".
+      const html = await (await fetch(`${base}/demands/${fixtures.timelineDemandId}/timeline`, { headers: { cookie, "Accept-Language": "en" } })).text();
+      const counts = /\((\d+) of (\d+) events\)/.exec(html);
+      notes.push(`timeline: ${counts ? `${counts[2]} events, ${(html.slice(html.indexOf('class="timeline-list"')).match(/<li id=/g) ?? []).length} listed a page` : "events not found"}`);
     }
     if (bodies.has("answers")) {
       const sqlite = new Database(file, { readonly: true });
