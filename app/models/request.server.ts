@@ -15,7 +15,8 @@ import { flattenTree, subtreeIds } from "~/models/body";
 import { currentPhase, phaseAsOf } from "~/models/network";
 import { MAX_FILES_PER_SAVE, parseSender, type RequestFormValues, type RequestKind, type RequestSort } from "~/models/request";
 import { checkAttachment, storeAttachmentBytes } from "~/utils/attachments.server";
-import { db, type Prisma } from "~/utils/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { db } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import { pageCount, pageWindow } from "~/utils/paging";
 import { checkRichText } from "~/utils/rich-text.server";
@@ -144,23 +145,44 @@ export async function listRequests(query: RequestListQuery) {
         sentOn: true,
         ...senderSelect,
         addressees: { select: { body: { select: { id: true, nameJa: true, nameEn: true, shortNameJa: true, shortNameEn: true } } } },
-        _count: { select: { items: true, rounds: { where: liveRounds } } },
       },
     }),
   ]);
-  const items = rows.map(({ senderOrganisation, senderNetwork, _count, ...r }) => ({
+  const counts = await itemAndRoundCounts(rows.map((r) => r.id));
+  const items = rows.map(({ senderOrganisation, senderNetwork, ...r }) => ({
     ...r,
     sender: senderOf({ sentOn: r.sentOn, senderOrganisation, senderNetwork }),
-    demandCount: _count.items,
-    roundCount: _count.rounds,
+    demandCount: counts.get(r.id)?.items ?? 0,
+    roundCount: counts.get(r.id)?.rounds ?? 0,
   }));
   return { items, total, pageCount: pageCount(total) };
 }
 
+/**
+ * The demands and live rounds of a page of requests, counted for those requests only: Prisma's
+ * _count aggregated every request item and round before joining (a whole-table read per page).
+ */
+async function itemAndRoundCounts(requestIds: string[]) {
+  const counts = new Map<string, { items: number; rounds: number }>();
+  if (requestIds.length === 0) return counts;
+  const rows = await db.$queryRaw<Array<{ id: string; items: number | bigint; rounds: number | bigint }>>`
+    SELECT q."id",
+      (SELECT COUNT(*) FROM "RequestItem" i WHERE i."requestId" = q."id") AS "items",
+      (SELECT COUNT(*) FROM "NegotiationRound" r WHERE r."requestId" = q."id" AND r."deletedAt" IS NULL) AS "rounds"
+    FROM "Request" q WHERE q."id" IN (${Prisma.join(requestIds)})`;
+  for (const r of rows) counts.set(r.id, { items: Number(r.items), rounds: Number(r.rounds) });
+  return counts;
+}
+
+/** The years requests were sent in, newest first (from the index on sentOn, not the requests). */
+async function requestYears() {
+  const rows = await db.$queryRaw<Array<{ year: string }>>`SELECT DISTINCT SUBSTR("sentOn", 1, 4) AS "year" FROM "Request" WHERE "deletedAt" IS NULL`;
+  return rows.map((r) => r.year).filter((y) => /^\d{4}$/.test(y)).sort().reverse();
+}
+
 /** The choices of the list's filters (the demand is typed in by its reference: see findDemandByIdOrRef). */
 export async function requestListOptions(locale: Locale) {
-  const [choices, sentOns] = await Promise.all([requestFormOptions(locale, { demands: false }), db.request.findMany({ where: { deletedAt: null }, select: { sentOn: true } })]);
-  const years = [...new Set(sentOns.map((r) => /^\d{4}/.exec(r.sentOn)?.[0]).filter((y): y is string => Boolean(y)))].sort().reverse();
+  const [choices, years] = await Promise.all([requestFormOptions(locale, { demands: false }), requestYears()]);
   return {
     years: years.map((y) => ({ value: y, label: y })),
     bodies: choices.bodies,
