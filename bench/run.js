@@ -260,9 +260,9 @@ async function main() {
       }
     }
     if (bodies.has("timeline")) {
-      // In English, to read the counts: "(25 of 478 events)".
+      // In English, to read the counts: "478 of 478 events" (shown after the filters, of all).
       const html = await (await fetch(`${base}/demands/${fixtures.timelineDemandId}/timeline`, { headers: { cookie, "Accept-Language": "en" } })).text();
-      const counts = /\((\d+) of (\d+) events\)/.exec(html);
+      const counts = /(\d+) of (\d+) events/.exec(html);
       notes.push(`timeline: ${counts ? `${counts[2]} events, ${(html.slice(html.indexOf('class="timeline-list"')).match(/<li id=/g) ?? []).length} listed a page` : "events not found"}`);
     }
     if (bodies.has("answers")) {

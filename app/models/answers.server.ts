@@ -84,9 +84,10 @@ async function familyIndex(family: string[], client: Pick<Db, "$queryRaw">) {
 /**
  * Families' answers and stock answers while the database does not change: for the busiest body of
  * a large network (3,000 answers) reading them and finding the stock answers takes about a second,
- * every request (docs/decisions/008-performance-budgets.md).
+ * every request (docs/decisions/008-performance-budgets.md). Eight families at most: the largest
+ * take some 5 MB.
  */
-const families = new DerivedCache(20);
+const families = new DerivedCache(8);
 
 /**
  * A body's answers page. Its summary counts every answer in scope; its list and its demand × round
