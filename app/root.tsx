@@ -23,6 +23,8 @@ import appStyles from "~/styles/app.css";
 import { getUser } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
 import { getToast } from "~/utils/toast.server";
+// Loaded on every page, server and browser: it sets the catalog messages of every form schema.
+import "~/utils/validation";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },

@@ -1,125 +1,14 @@
 // Checks every cell of test/authorization-matrix.ts: each route module's loader and action, for each
 // role, answers as the matrix says; refused requests change nothing in the database; members never
 // receive internal notes or contact details. A route file without an entry fails the first test.
-import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { action as loginAction } from "~/routes/login";
-import { sessionIdFrom } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { databaseFile, resolveDatabaseUrl } from "../../server/database-url.js";
-import { type Answer, type Entry, type Fixtures, type Form, matrix, resolveFixtures, ROLES, type Role } from "../authorization-matrix";
-import { DEMO, args, makeRequest, run, statusOf } from "../request";
-
-const routesDir = path.resolve(__dirname, "../../app/routes");
-const routeFiles = fs
-  .readdirSync(routesDir)
-  .filter((name) => /\.(tsx?|jsx?)$/.test(name) && !/\.test\.[jt]sx?$/.test(name))
-  .sort();
-
-type RouteModule = { loader?: (a: ReturnType<typeof args>) => Promise<unknown>; action?: (a: ReturnType<typeof args>) => Promise<unknown> };
-const modules = new Map<string, RouteModule>();
+import { type Answer, type Entry, type Fixtures, matrix, resolveFixtures, ROLES } from "../authorization-matrix";
+import { call, closeRawDatabase, cookieFor, loadRouteModules, modules, postExpected, postOf, routeFiles, segmentsOf, snapshot } from "../route-harness";
 
 let f: Fixtures;
-let snapshotDb: Database.Database;
-
-// ───────────── Sessions ─────────────
-
-const cookies = new Map<Role, string>();
-
-/** A live session cookie for the role, signing in again when a request (sign-in, sign-out) ended it. */
-async function cookieFor(role: Role): Promise<string | undefined> {
-  if (role === "anonymous") return undefined;
-  const cached = cookies.get(role);
-  if (cached) {
-    const id = await sessionIdFrom(new Request("http://localhost/", { headers: { Cookie: cached } }));
-    if (id && (await db.session.findUnique({ where: { id } }))) return cached;
-  }
-  const response = await loginAction(args(new Request("http://localhost/login", { method: "POST", body: new URLSearchParams({ ...DEMO[role], redirectTo: "/" }) })));
-  const cookie = response instanceof Response ? response.headers.get("Set-Cookie")?.split(";")[0] : undefined;
-  if (!cookie) throw new Error(`could not sign in as ${role}`);
-  cookies.set(role, cookie);
-  return cookie;
-}
-
-// ───────────── The database, before and after ─────────────
-
-/** Each table's row count and a hash of all its rows: what a refused request must leave as it was. */
-function snapshot() {
-  const tables = snapshotDb
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name")
-    .all() as Array<{ name: string }>;
-  const result: Record<string, string> = {};
-  for (const { name } of tables) {
-    const rows = snapshotDb.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().all();
-    const hash = crypto.createHash("sha256").update(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v))).digest("hex").slice(0, 16);
-    result[name] = `${rows.length} rows, ${hash}`;
-  }
-  return result;
-}
-
-// ───────────── Calling a route ─────────────
-
-/** The route's URL pattern from its file name: `demands.$demandId.edit.tsx` is /demands/:demandId/edit. */
-function segmentsOf(file: string) {
-  return file
-    .replace(/\.[jt]sx?$/, "")
-    .split(".")
-    .filter((s) => s !== "_index" && !s.startsWith("_") && !s.startsWith("("));
-}
-
-/** The params Remix would give for this path, checking that the path matches the file name. */
-function paramsFor(file: string, pathname: string) {
-  const pattern = segmentsOf(file);
-  const parts = pathname.split("/").filter(Boolean);
-  expect(parts.length, `${pathname} does not match ${file}`).toBe(pattern.length);
-  const params: Record<string, string> = {};
-  pattern.forEach((segment, i) => {
-    if (segment.startsWith("$")) params[segment.slice(1)] = decodeURIComponent(parts[i]);
-    else expect(parts[i], `${pathname} does not match ${file}`).toBe(segment);
-  });
-  return params;
-}
-
-/** Names the answer the way the matrix does. */
-function answerOf(result: unknown, url: string): Answer | `status ${number}` | `redirect to ${string}` {
-  const status = statusOf(result);
-  if (status >= 300 && status < 400) {
-    const location = result instanceof Response ? (result.headers.get("Location") ?? "") : "";
-    if (location === (url === "/" ? "/login" : `/login?${new URLSearchParams({ redirectTo: url })}`)) return "login";
-    if (location.startsWith("/login?redirectTo=")) return `redirect to ${location}`;
-    return "ok";
-  }
-  if (status >= 200 && status < 300) return "ok";
-  if (status === 400) return "invalid";
-  if (status === 403) return "forbidden";
-  if (status === 404) return "notFound";
-  if (status === 405) return "methodNotAllowed";
-  return `status ${status}`;
-}
-
-async function call(file: string, method: "GET" | "POST", role: Role, pathname: string, search = "", form?: Form) {
-  const mod = modules.get(file);
-  const fn = method === "GET" ? mod?.loader : mod?.action;
-  if (!fn) return { answer: "methodNotAllowed" as const, result: undefined };
-  const cookie = await cookieFor(role);
-  const request = await makeRequest(pathname + search, { method, form: method === "POST" ? (form ?? {}) : undefined, headers: cookie ? { Cookie: cookie } : undefined });
-  const result = await run(() => fn(args(request, paramsFor(file, pathname))));
-  return { answer: answerOf(result, pathname + search), result };
-}
 
 const REFUSED: Answer[] = ["login", "forbidden", "methodNotAllowed"];
-
-/** What the matrix expects of a POST, per role. */
-const postExpected = (entry: Entry) => ("form" in entry.post ? entry.post.expect : entry.post);
-/** The path and body of a POST for a role (some routes give each role a record of its own). */
-async function postOf(entry: Entry, role: Role) {
-  const post = entry.post;
-  if (!("form" in post)) return { pathname: entry.path(f), form: {} };
-  return { pathname: post.path ? await post.path({ f, role }) : entry.path(f), form: await post.form({ f, role }) };
-}
 
 // ───────────── What members must not receive ─────────────
 
@@ -148,9 +37,8 @@ let secrets: string[] = [];
 // ───────────── The tests ─────────────
 
 beforeAll(async () => {
-  for (const file of routeFiles) modules.set(file, (await import(/* @vite-ignore */ path.join(routesDir, file))) as RouteModule);
+  await loadRouteModules();
   f = await resolveFixtures();
-  snapshotDb = new Database(databaseFile(resolveDatabaseUrl(process.env.DATABASE_URL)), { readonly: true, fileMustExist: true });
   const notes = await Promise.all([
     db.request.findMany({ where: { internalNote: { not: null } }, select: { internalNote: true } }),
     db.negotiationRound.findMany({ where: { internalNote: { not: null } }, select: { internalNote: true } }),
@@ -163,7 +51,7 @@ beforeAll(async () => {
   for (const role of ROLES) await cookieFor(role);
 });
 
-afterAll(() => snapshotDb?.close());
+afterAll(() => closeRawDatabase());
 
 describe("the authorization matrix", () => {
   it("has an entry for every route module, and none for a route that is gone", () => {
@@ -217,7 +105,7 @@ describe("POST (actions)", () => {
     const expected = postExpected(entry);
     const got: Record<string, string> = {};
     for (const role of ROLES) {
-      const { pathname, form } = await postOf(entry, role);
+      const { pathname, form } = await postOf(entry, role, f);
       await cookieFor(role); // before the snapshot: signing in writes a session
       const before = REFUSED.includes(expected[role]) ? snapshot() : null;
       got[role] = (await call(file, "POST", role, pathname, "", form)).answer;
@@ -240,7 +128,7 @@ describe("made-up ids", () => {
     for (const role of ROLES) {
       got[`GET ${role}`] = (await call(file, "GET", role, pathname, entry.search?.(f) ?? "")).answer;
       want[`GET ${role}`] = bogus(entry.get[role], entry.unknownId?.get);
-      const { form } = await postOf(entry, role);
+      const { form } = await postOf(entry, role, f);
       await cookieFor(role);
       const before = snapshot();
       got[`POST ${role}`] = (await call(file, "POST", role, pathname, "", form)).answer;
