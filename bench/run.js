@@ -8,19 +8,16 @@
 //
 // Builds first when the build is older than the sources, and generates bench/.data/<scale>.db when it
 // is missing or was made by an older generator. Exits 1 when a budget fails.
-import { spawn, spawnSync } from "node:child_process";
-import crypto from "node:crypto";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { GENERATOR_VERSION, dataDir, generate, metaFile } from "./generate.js";
+import { ensureBuild, freePort, peakMemoryMb, root, signIn, startOptions, startServer } from "./server.js";
 import { PAGES } from "./pages.js";
-
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
 export const BUDGETS = {
   /** at this many connections, every page's p95 is within `ratio` × the floor's p95 */
@@ -51,25 +48,6 @@ const say = (/** @type {string} */ line = "") => process.stdout.write(line + "\n
 
 // ───────────── Build and data ─────────────
 
-/** @param {string} dir @returns {number} the newest modification time below dir */
-function newest(dir) {
-  let latest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
-  }
-  return latest;
-}
-
-function ensureBuild() {
-  const built = path.join(root, "build", "index.js");
-  const sources = Math.max(newest(path.join(root, "app")), fs.statSync(path.join(root, "remix.config.js")).mtimeMs);
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
-  say("Building (the build is older than app/)…");
-  const result = spawnSync("npm", ["run", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-  if (result.status !== 0) throw new Error("npm run build failed");
-}
-
 function ensureData() {
   const file = path.join(dataDir, `${scale}.db`);
   const metaPath = metaFile(file);
@@ -81,76 +59,6 @@ function ensureData() {
     say(`  generated in ${meta.seconds} s`);
   }
   return { file, meta: JSON.parse(fs.readFileSync(metaPath, "utf8")) };
-}
-
-// ───────────── The server ─────────────
-
-/** The first free port of 3300–3399 on 127.0.0.1. */
-async function freePort() {
-  for (let port = 3300; port < 3400; port++) {
-    const free = await new Promise((resolve) => {
-      const probe = net.createServer().once("error", () => resolve(false));
-      probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error("no free port in 3300-3399");
-}
-
-/** The Node options of `npm start` (package.json), so that the benchmark runs the server as production does. */
-function startOptions() {
-  const start = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).scripts.start;
-  const words = String(start).split(/\s+/);
-  return words.slice(words.indexOf("node") + 1, words.indexOf("server/start.js"));
-}
-
-/** @param {string} file @param {number} port */
-async function startServer(file, port) {
-  const child = spawn(process.execPath, [...startOptions(), path.join(root, "server", "start.js")], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      DATABASE_URL: `file:${file}`,
-      SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
-      DEMO_DATA: "false",
-      COOKIE_SECURE: "false",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => (stderr += chunk));
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the server stopped:\n${stderr}`);
-    try {
-      const response = await fetch(`${base}/healthz`);
-      if (response.ok) return { child, base };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill("SIGTERM");
-  throw new Error(`the server did not answer within 30 s:\n${stderr}`);
-}
-
-/** Peak resident memory of a process so far (VmHWM), in MB. @param {number} pid */
-function peakMemoryMb(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
-
-/** Signs in through the real sign-in form and returns the session cookie. @param {string} base */
-async function signIn(base, { email, password }) {
-  const response = await fetch(`${base}/login`, { method: "POST", body: new URLSearchParams({ email, password, redirectTo: "/" }), redirect: "manual" });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (response.status !== 302 || !cookie) throw new Error(`sign-in failed: ${response.status}`);
-  return cookie;
 }
 
 // ───────────── Load ─────────────

@@ -16,6 +16,8 @@ const stages = [
   ["unit and integration tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(resultsDir, "vitest.json")}`]],
   ["chromium check", process.execPath, [path.join(projectRoot, "scripts", "ensure-chromium.js")]],
   ["build", bin("remix"), ["build"]],
+  // bench/writes.js, shortened: 50 writers against the built server, steady and killed (SIGKILL) a third of the way in.
+  ["writes under load and a kill", process.execPath, [path.join(projectRoot, "bench", "writes.js"), "--duration", "45", "--connections", "50"]],
   ["browser tests", bin("playwright"), ["test"]],
 ];
 
