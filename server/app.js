@@ -67,6 +67,42 @@ export function sameOriginMutations() {
 }
 
 /**
+ * The path as logged: never the query string (searches, filters), and a path segment that looks like a
+ * secret (a calendar feed's token, say: 32 characters or more of letters, digits, - and _) as "…", so
+ * that logs hold no personal data and no credentials. Record ids (cuid, 25 characters) stay.
+ * @param {string} pathname
+ */
+export function loggablePath(pathname) {
+  return pathname
+    .split("/")
+    .map((segment) => (/^[A-Za-z0-9_-]{32,}(\.[a-z]+)?$/.test(segment) ? `…${segment.replace(/^[^.]*/, "")}` : segment))
+    .join("/");
+}
+
+/**
+ * Graceful shutdown: stop accepting connections, let the requests in flight finish, close idle
+ * keep-alive connections, then call `done`; after `graceMs`, call it anyway.
+ * @param {import("node:http").Server} server
+ * @param {{ log: { info: (msg: string, fields?: object) => void }, signal: string, graceMs?: number, done: () => void }} options
+ */
+export function closeGracefully(server, { log, signal, graceMs = 10_000, done }) {
+  log.info("shutting down", { signal });
+  let finished = false;
+  // A keep-alive connection whose request was in flight stays open once answered: close it then.
+  const idle = setInterval(() => server.closeIdleConnections?.(), 50);
+  idle.unref();
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    clearInterval(idle);
+    done();
+  };
+  server.close(finish);
+  server.closeIdleConnections?.();
+  setTimeout(finish, graceMs).unref();
+}
+
+/**
  * @param {{
  *   handler: express.RequestHandler,
  *   log: { info: (msg: string, fields?: object) => void },
@@ -85,7 +121,7 @@ export function createApp({ handler, log, publicDir }) {
     const started = process.hrtime.bigint();
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info("request", { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) });
+      log.info("request", { method: req.method, path: loggablePath(req.path), status: res.statusCode, ms: Math.round(ms) });
     });
     next();
   });

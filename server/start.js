@@ -1,7 +1,7 @@
 // `npm start`: migrate the database, load the demo data into an empty one, serve the built app.
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
-import { createApp } from "./app.js";
+import { closeGracefully, createApp } from "./app.js";
 import { config } from "./config.js";
 import { demoAccounts, isEmpty, migrate, seedDemo } from "./database.js";
 import { projectRoot } from "./database-url.js";
@@ -43,10 +43,7 @@ let closing = false;
 function shutdown(signal) {
   if (closing) return;
   closing = true;
-  log.info("shutting down", { signal });
-  server.close(() => process.exit(0));
-  server.closeIdleConnections?.();
-  setTimeout(() => process.exit(0), 10_000).unref();
+  closeGracefully(server, { log, signal, done: () => process.exit(0) });
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));

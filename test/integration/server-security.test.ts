@@ -9,26 +9,12 @@ import { type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.js";
 import { parseConfig } from "../../server/config.js";
+import { listen } from "../listen";
 
 let server: Server;
 let base: string;
 let publicDir: string;
 const handled: string[] = [];
-
-/** Listens on 127.0.0.1 on the first free port from 3400 to 3420 (the ports tests may use). */
-async function listen(app: ReturnType<typeof createApp>) {
-  for (let port = 3400; port <= 3420; port++) {
-    try {
-      return await new Promise<Server>((resolve, reject) => {
-        const s = app.listen(port, "127.0.0.1", () => resolve(s));
-        s.once("error", reject);
-      });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
-    }
-  }
-  throw new Error("no free port from 3400 to 3420");
-}
 
 beforeAll(async () => {
   publicDir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-public-"));
