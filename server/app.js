@@ -4,6 +4,7 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import express from "express";
+import { rateLimit } from "express-rate-limit";
 
 /** Sets the security headers, and a fresh nonce in `res.locals.cspNonce` for the page's scripts. */
 export function securityHeaders() {
@@ -67,6 +68,33 @@ export function sameOriginMutations() {
 }
 
 /**
+ * Sign-in attempts from one address (all accounts together): the per-account lockout stops guessing
+ * one password, this stops trying one password on many accounts. Over the limit, a 429 page in both
+ * languages with Retry-After; reading the sign-in page is never limited.
+ * @param {number} limit attempts per minute
+ */
+function signInRateLimit(limit) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    skip: (req) => req.method !== "POST",
+    handler: (_req, res) => {
+      res
+        .status(429)
+        .type("text/html")
+        .send(
+          `<!doctype html><html lang="ja"><meta charset="utf-8"><title>429</title><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto">` +
+            `<p>この接続元からのサインインの試行が多すぎます。1分ほど待ってから、もう一度お試しください。</p>` +
+            `<p lang="en">Too many sign-in attempts from this address. Wait a minute, then try again.</p>` +
+            `<p><a href="/login">サインイン / Sign in</a></p></body></html>`,
+        );
+    },
+  });
+}
+
+/**
  * The path as logged: never the query string (searches, filters), and a path segment that looks like a
  * secret (a calendar feed's token, say: 32 characters or more of letters, digits, - and _) as "…", so
  * that logs hold no personal data and no credentials. Record ids (cuid, 25 characters) stay.
@@ -107,15 +135,18 @@ export function closeGracefully(server, { log, signal, graceMs = 10_000, done })
  *   handler: express.RequestHandler,
  *   log: { info: (msg: string, fields?: object) => void },
  *   publicDir: string,
- * }} options `handler` answers everything that is not a static file (the Remix request handler).
+ *   signInLimit?: number,
+ * }} options `handler` answers everything that is not a static file (the Remix request handler);
+ *   `signInLimit`: sign-in attempts a minute from one address.
  */
-export function createApp({ handler, log, publicDir }) {
+export function createApp({ handler, log, publicDir, signInLimit = 30 }) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
 
   app.use(securityHeaders());
   app.use(sameOriginMutations());
+  app.use("/login", signInRateLimit(signInLimit));
 
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();

@@ -21,6 +21,7 @@ const schema = z.object({
   ATTACHMENTS_DIR: z.string().optional(),
   ATTACHMENT_MAX_MB: z.coerce.number().min(1).max(200).default(20),
   BACKUP_DIR: z.string().optional(),
+  SIGN_IN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
 });
 
 function readOrCreateSecret(file) {
@@ -63,6 +64,8 @@ export function parseConfig(env) {
     attachmentsDir: path.resolve(dataDir, e.ATTACHMENTS_DIR ?? "attachments"),
     attachmentMaxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024),
     backupDir: path.resolve(dataDir, e.BACKUP_DIR ?? "backups"),
+    /** Sign-in attempts per minute from one address, over all accounts (the lockout counts per account). */
+    signInLimit: e.SIGN_IN_LIMIT,
   };
 }
 

@@ -22,6 +22,7 @@ const build = await import(path.join(projectRoot, "build", "index.js"));
 const app = createApp({
   log,
   publicDir: path.join(projectRoot, "public"),
+  signInLimit: config.signInLimit,
   handler: createRequestHandler({ build, mode: config.nodeEnv, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }),
 });
 

@@ -133,3 +133,25 @@ describe("production settings", () => {
     expect(() => parseConfig({ NODE_ENV: "production", SESSION_SECRET: "too-short" })).toThrow(/SESSION_SECRET must be at least 32 characters/);
   });
 });
+
+describe("sign-in attempts from one address", () => {
+  it("are limited per minute over all accounts, with a page in both languages; reading the page is not", async () => {
+    const limited = await listen(createApp({ publicDir, log: { info: () => {} }, signInLimit: 3, handler: (_req, res) => void res.status(400).send("wrong password") }));
+    try {
+      const at = `http://127.0.0.1:${(limited.address() as AddressInfo).port}`;
+      const attempt = (email: string) => fetch(`${at}/login`, { method: "POST", body: new URLSearchParams({ email, password: "guess" }) });
+      const answers = [];
+      for (const email of ["a@example.org", "b@example.org", "c@example.org", "d@example.org"]) answers.push((await attempt(email)).status);
+      expect(answers).toEqual([400, 400, 400, 429]);
+      const refused = await attempt("e@example.org");
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("ratelimit-policy")).toContain("3");
+      const page = await refused.text();
+      expect(page).toContain("サインインの試行が多すぎます");
+      expect(page).toContain("Too many sign-in attempts");
+      expect((await fetch(`${at}/login`)).status).toBe(400); // the stand-in's answer: GET passes through
+    } finally {
+      await new Promise((resolve) => limited.close(resolve));
+    }
+  });
+});
