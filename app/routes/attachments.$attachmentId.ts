@@ -8,8 +8,13 @@ import { db } from "~/utils/db.server";
 /** Sends a stored attachment as a download, with its checked type and no sniffing. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
-  const attachment = await db.attachment.findFirst({ where: { id: params.attachmentId ?? "", deletedAt: null } });
-  if (!attachment) throw new Response("Not found", { status: 404 });
+  const attachment = await db.attachment.findFirst({
+    where: { id: params.attachmentId ?? "", deletedAt: null },
+    include: { request: { select: { deletedAt: true } }, round: { select: { deletedAt: true } }, outcome: { select: { deletedAt: true } } },
+  });
+  // A file goes to the trash with the record it belongs to: gone until an administrator restores it.
+  const parents = attachment ? [attachment.request, attachment.round, attachment.outcome] : [];
+  if (!attachment || parents.some((parent) => parent?.deletedAt)) throw new Response("Not found", { status: 404 });
   const full = attachmentFullPath(attachment.storagePath);
   if (!fs.existsSync(full)) throw new Response("Not found", { status: 404 });
   const ascii = attachment.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as trashAction, loader as trashLoader } from "~/routes/admin.trash";
 import { action as deleteBodyAction } from "~/routes/bodies.$bodyId.delete";
+import { loader as attachmentDownload } from "~/routes/attachments.$attachmentId";
 import { loader as demandDetail } from "~/routes/demands.$demandId._index";
 import { action as deleteDemandAction, loader as deleteDemandLoader } from "~/routes/demands.$demandId.delete";
 import { loader as demandTimeline } from "~/routes/demands.$demandId.timeline";
@@ -18,6 +19,7 @@ import { loader as roundDetail } from "~/routes/rounds.$roundId._index";
 import { action as deleteRoundAction } from "~/routes/rounds.$roundId.delete";
 import { loader as roundList } from "~/routes/rounds._index";
 import { loader as roundNew } from "~/routes/rounds.new";
+import { storeAttachmentBytes } from "~/utils/attachments.server";
 import { db } from "~/utils/db.server";
 import { args, type DemoRole, makeRequest, payload, run, statusOf } from "../request";
 
@@ -73,7 +75,14 @@ describe("deleting to the trash and restoring", () => {
     expect((await db.request.findUniqueOrThrow({ where: { id: requestId } })).deletedAt).toBeNull();
   });
 
-  it("round trip for a request: gone from its page, the list, the choices and the timeline; back after restoring", async () => {
+  it("round trip for a request: gone from its page, the list, the choices, the timeline and its files; back after restoring", async () => {
+    const bytes = new TextEncoder().encode("%PDF-1.4\n% trash test\n");
+    const sha256 = "f".repeat(64);
+    const file = await db.attachment.create({
+      data: { fileName: "要望書.pdf", contentType: "application/pdf", size: bytes.byteLength, sha256, storagePath: await storeAttachmentBytes(sha256, bytes), requestId },
+    });
+    const download = () => get(attachmentDownload, `/attachments/${file.id}`, { attachmentId: file.id }, "member");
+    expect(statusOf(await download())).toBe(200);
     const before = payload(await get(demandTimeline, `/demands/${demand.id}/timeline`, { demandId: demand.id }));
     expect(JSON.stringify(before)).toContain("ごみ箱テストの要望書");
     const deleted = await post(deleteRequestAction, `/requests/${requestId}/delete`, { requestId });
@@ -88,6 +97,7 @@ describe("deleting to the trash and restoring", () => {
     expect(roundForm.options.requests.map((o) => o.value)).not.toContain(requestId);
     const timeline = payload(await get(demandTimeline, `/demands/${demand.id}/timeline`, { demandId: demand.id }));
     expect(JSON.stringify(timeline)).not.toContain("ごみ箱テストの要望書");
+    expect(statusOf(await download())).toBe(404);
     // Deleting again finds nothing to delete.
     expect(statusOf(await post(deleteRequestAction, `/requests/${requestId}/delete`, { requestId }))).toBe(404);
 
@@ -98,6 +108,7 @@ describe("deleting to the trash and restoring", () => {
     expect(statusOf(restored)).toBe(302);
     expect(location(restored)).toBe("/admin/trash");
     expect(statusOf(await get(requestDetail, `/requests/${requestId}`, { requestId }))).toBe(200);
+    expect(statusOf(await download())).toBe(200);
     expect((await trashItems()).some((i) => i.id === requestId)).toBe(false);
     const list2 = payload(await get(requestList, "/requests?q=ごみ箱テスト", {}));
     expect(list2.items.map((r) => r.id)).toContain(requestId);
