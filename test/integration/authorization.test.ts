@@ -46,10 +46,13 @@ async function cookieFor(role: Role): Promise<string | undefined> {
 
 // ───────────── The database, before and after ─────────────
 
-/** Each table's row count and a hash of all its rows: what a refused request must leave as it was. */
+/**
+ * Each table's row count and a hash of all its rows: what a refused request must leave as it was.
+ * (FTS5's WITHOUT ROWID shadow tables are left out: they follow search_doc, which is compared.)
+ */
 function snapshot() {
   const tables = snapshotDb
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name")
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND sql NOT LIKE '%WITHOUT ROWID%' ORDER BY name")
     .all() as Array<{ name: string }>;
   const result: Record<string, string> = {};
   for (const { name } of tables) {
