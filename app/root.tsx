@@ -69,6 +69,7 @@ function Navigation({ role }: { role: string }) {
   const items = [
     { to: "/", label: t("nav.home"), end: true },
     { to: "/demands", label: t("nav.demands") },
+    { to: "/status-board", label: t("nav.board") },
     { to: "/requests", label: t("nav.requests") },
     { to: "/rounds", label: t("nav.rounds") },
     { to: "/instruments", label: t("nav.instruments") },

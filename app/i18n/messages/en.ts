@@ -15,6 +15,7 @@ import { roundsEn } from "./rounds.en";
 import { outcomesEn } from "./outcomes.en";
 import { timelineEn } from "./timeline.en";
 import { searchEn } from "./search.en";
+import { boardEn } from "./board.en";
 import { vocabEn } from "./vocab.en";
 
-export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn };
+export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn };

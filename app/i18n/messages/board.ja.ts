@@ -1,0 +1,27 @@
+import { type boardEn } from "./board.en";
+
+export const boardJa: Record<keyof typeof boardEn, string> = {
+  "nav.board": "到達状況",
+  "board.title": "要求の到達状況",
+  "board.intro": "すべての要求について、政府文書から見た到達状況、その状況になった時期、直近の要望書・交渉・成果の日付を示します。",
+  "board.status": "到達状況",
+  "board.since": "時期",
+  "board.lastActivity": "直近の動き",
+  "board.timeline": "経過",
+  "board.openTimeline": "{ref} の経過",
+  "board.year": "動きのあった年",
+  "board.group": "まとめ方",
+  "board.group.status": "到達状況",
+  "board.group.theme": "テーマ",
+  "board.group.network": "プロジェクト・ネットワーク",
+  "board.group.body": "対象省庁",
+  "board.group.none": "まとめない",
+  "board.state": "対象",
+  "board.noGroup": "なし",
+  "board.groupCount": "{count}件",
+  "board.summary": "要求 {count}件",
+  "board.byStatus": "到達状況別の要求数",
+  "board.empty": "要求はまだありません。",
+  "board.exportCsv": "CSV をダウンロード",
+  "board.exportCsvHint": "絞り込んだ要求を表計算ソフト用に（UTF-8、Excel で開けます）",
+} as const;
