@@ -65,11 +65,16 @@ function snapshot() {
 
 // ───────────── Calling a route ─────────────
 
-/** The route's URL pattern from its file name: `demands.$demandId.edit.tsx` is /demands/:demandId/edit. */
+/**
+ * The route's URL pattern from its file name: `demands.$demandId.edit.tsx` is /demands/:demandId/edit,
+ * and `demands[.]csv.ts` (an escaped dot) is /demands.csv.
+ */
 function segmentsOf(file: string) {
   return file
     .replace(/\.[jt]sx?$/, "")
+    .replaceAll("[.]", "\u0000")
     .split(".")
+    .map((s) => s.replaceAll("\u0000", "."))
     .filter((s) => s !== "_index" && !s.startsWith("_") && !s.startsWith("("));
 }
 

@@ -22,4 +22,13 @@ export const boardEn = {
   "board.empty": "No demands yet.",
   "board.exportCsv": "Download CSV",
   "board.exportCsvHint": "The demands as filtered, as a spreadsheet (UTF-8, opens in Excel)",
+  "export.titleJa": "Title (Japanese)",
+  "export.titleEn": "Title (English)",
+  "export.link": "Link",
+  "export.group": "Group",
+  "export.manualReason": "Status set by hand: reason",
+  "export.fileBoard": "status-board",
+  "export.fileDemands": "demands",
+  "demands.exportCsv": "Download CSV",
+  "demands.exportCsvHint": "The demands as filtered, as a spreadsheet (UTF-8, opens in Excel)",
 } as const;

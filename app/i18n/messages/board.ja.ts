@@ -24,4 +24,13 @@ export const boardJa: Record<keyof typeof boardEn, string> = {
   "board.empty": "要求はまだありません。",
   "board.exportCsv": "CSV をダウンロード",
   "board.exportCsvHint": "絞り込んだ要求を表計算ソフト用に（UTF-8、Excel で開けます）",
+  "export.titleJa": "タイトル（日本語）",
+  "export.titleEn": "タイトル（英語）",
+  "export.link": "リンク",
+  "export.group": "まとめ",
+  "export.manualReason": "手動で設定した到達状況の理由",
+  "export.fileBoard": "到達状況",
+  "export.fileDemands": "要求一覧",
+  "demands.exportCsv": "CSV をダウンロード",
+  "demands.exportCsvHint": "絞り込んだ要求を表計算ソフト用に（UTF-8、Excel で開けます）",
 } as const;
