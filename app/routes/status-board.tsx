@@ -156,7 +156,7 @@ export default function StatusBoard() {
                     <td className="nowrap">{formatPartialDate(row.fact.lastActivityOn, locale) || "—"}</td>
                     <td>{row.fact.networkId ? names.networks[row.fact.networkId] : "—"}</td>
                     <td>{joinList(row.fact.bodyIds.map((id) => names.bodies[id] ?? ""), locale) || "—"}</td>
-                    <td>
+                    <td className="nowrap">
                       <Link to={`/demands/${row.fact.id}/timeline`} aria-label={t("board.openTimeline", { ref: row.fact.ref })}>
                         {t("board.timeline")}
                       </Link>

@@ -16,7 +16,7 @@ export const boardEn = {
   "board.group.none": "No grouping",
   "board.state": "Demands",
   "board.noGroup": "None",
-  "board.groupCount": "{count} demands",
+  "board.groupCount": "({count})",
   "board.summary": "{count} demands",
   "board.byStatus": "Demands by status",
   "board.empty": "No demands yet.",

@@ -18,7 +18,7 @@ export const boardJa: Record<keyof typeof boardEn, string> = {
   "board.group.none": "まとめない",
   "board.state": "対象",
   "board.noGroup": "なし",
-  "board.groupCount": "{count}件",
+  "board.groupCount": "（{count}件）",
   "board.summary": "要求 {count}件",
   "board.byStatus": "到達状況別の要求数",
   "board.empty": "要求はまだありません。",
