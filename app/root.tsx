@@ -71,6 +71,7 @@ function Navigation({ role }: { role: string }) {
   const items = [
     { to: "/", label: t("nav.home"), end: true },
     { to: "/demands", label: t("nav.demands") },
+    { to: "/status-board", label: t("nav.board") },
     { to: "/requests", label: t("nav.requests") },
     { to: "/rounds", label: t("nav.rounds") },
     { to: "/instruments", label: t("nav.instruments") },
@@ -95,6 +96,22 @@ function Navigation({ role }: { role: string }) {
   );
 }
 
+/** The search box on every page (routes/search.tsx); it keeps what was searched while on the search page. */
+function HeaderSearch() {
+  const t = useT();
+  const location = useLocation();
+  const current = location.pathname === "/search" ? (new URLSearchParams(location.search).get("q") ?? "") : "";
+  return (
+    <Form method="get" action="/search" role="search" className="header-search" aria-label={t("search.title")}>
+      <label htmlFor="header-search-q" className="visually-hidden">
+        {t("search.label")}
+      </label>
+      <input id="header-search-q" type="search" name="q" key={current} defaultValue={current} placeholder={t("search.placeholder")} />
+      <button type="submit">{t("search.submit")}</button>
+    </Form>
+  );
+}
+
 function Shell({ children }: { children: ReactNode }) {
   const { user } = useLoaderData<typeof loader>();
   const t = useT();
@@ -110,6 +127,7 @@ function Shell({ children }: { children: ReactNode }) {
         </div>
         {user ? <Navigation role={user.role} /> : null}
         <div className="header-tools">
+          {user ? <HeaderSearch /> : null}
           <LanguageSwitch redirectTo={`${location.pathname}${location.search}`} />
           {user ? (
             <details className="user-menu">

@@ -35,8 +35,9 @@ export const PAGES = [
   { key: "requests", name: "request list, first page", role: "page", path: () => "/requests", check: /data-table/ },
   { key: "rounds", name: "negotiation list, first page", role: "page", path: () => "/rounds", check: /data-table/ },
   { key: "home", name: "home (commitments due)", role: "page", path: () => "/", check: /<h1/ },
-  { key: "search", name: "search", role: "page", pending: "not built yet" },
-  { key: "status-board", name: "status board", role: "page", pending: "not built yet" },
+  // Two indexed terms that the generated text repeats thousands of times: BM25 over every match.
+  { key: "search", name: "search (two common words)", role: "page", path: () => `/search?q=${encodeURIComponent("技能実習生 転職の自由")}`, check: /search-results/ },
+  { key: "status-board", name: "status board, grouped by status", role: "page", path: () => "/status-board", check: /board-table/ },
   { key: "dashboard", name: "dashboard", role: "page", pending: "not built yet" },
   { key: "counter-report", name: "counter-report export (cycle of 300 recommendations)", role: "export", pending: "not built yet" },
 ];

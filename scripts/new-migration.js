@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../server/database-url.js";
+import { aroundSearchIndex, dropsTables, searchObjects, withoutSearchDrops } from "./search-index-sql.js";
 
 const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_").toLowerCase();
 if (!name) {
@@ -16,15 +17,18 @@ if (!name) {
 const migrationsDir = path.join(projectRoot, "prisma", "migrations");
 const hasMigrations = fs.existsSync(migrationsDir) && fs.readdirSync(migrationsDir).some((d) => /^\d/.test(d));
 const from = hasMigrations ? ["--from-migrations", migrationsDir] : ["--from-empty"];
-const sql = execFileSync(
+const diff = execFileSync(
   path.join(projectRoot, "node_modules", ".bin", "prisma"),
   ["migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
   { cwd: projectRoot, encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${path.join(os.tmpdir(), "migration-scratch.db")}` } },
 );
-if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {
+// Prisma does not know the search index (docs/decisions/012): never drop it, and keep it through redefined tables.
+const kept = withoutSearchDrops(diff);
+if (!/\b(CREATE|ALTER|DROP)\b/.test(kept)) {
   console.log("The schema matches the migrations: nothing to do.");
   process.exit(0);
 }
+const sql = dropsTables(kept) ? aroundSearchIndex(kept, searchObjects(projectRoot)) : kept;
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const dir = path.join(migrationsDir, `${stamp}_${name}`);
 fs.mkdirSync(dir, { recursive: true });

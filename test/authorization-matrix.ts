@@ -149,6 +149,11 @@ export const matrix: Record<string, Entry> = {
   "_index.tsx": { path: () => "/", get: SIGNED_IN, post: NO_ACTION },
   "healthz.ts": { path: () => "/healthz", get: PUBLIC, post: NO_ACTION },
   "ping.tsx": { path: () => "/ping", get: SIGNED_IN, post: NO_ACTION },
+  // A word found only in an internal note: staff find it, members must not (test/integration/search.test.ts).
+  "status-board.tsx": { path: () => "/status-board", search: () => "?group=theme&state=all", get: SIGNED_IN, post: NO_ACTION },
+  "status-board[.]csv.ts": { path: () => "/status-board.csv", search: () => "?group=network&state=all", get: SIGNED_IN, post: NO_ACTION },
+  "demands[.]csv.ts": { path: () => "/demands.csv", search: () => "?state=all", get: SIGNED_IN, post: NO_ACTION },
+  "search.tsx": { path: () => "/search", search: () => `?q=${encodeURIComponent("突き合わせ")}`, get: SIGNED_IN, post: NO_ACTION },
 
   "login.tsx": {
     path: () => "/login",

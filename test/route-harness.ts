@@ -61,11 +61,14 @@ export function closeRawDatabase() {
   rawDb = undefined;
 }
 
-/** The application's tables (not SQLite's or Prisma's own). */
+/**
+ * The application's tables (not SQLite's or Prisma's own). FTS5's WITHOUT ROWID shadow tables are left
+ * out: they follow search_doc, which is compared.
+ */
 export function tableNames() {
   return (
     rawDatabase()
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name")
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND sql NOT LIKE '%WITHOUT ROWID%' ORDER BY name")
       .all() as Array<{ name: string }>
   ).map((t) => t.name);
 }
@@ -83,11 +86,16 @@ export function snapshot() {
 
 // ───────────── Calling a route ─────────────
 
-/** The route's URL pattern from its file name: `demands.$demandId.edit.tsx` is /demands/:demandId/edit. */
+/**
+ * The route's URL pattern from its file name: `demands.$demandId.edit.tsx` is /demands/:demandId/edit,
+ * and `demands[.]csv.ts` (an escaped dot) is /demands.csv.
+ */
 export function segmentsOf(file: string) {
   return file
     .replace(/\.[jt]sx?$/, "")
+    .replaceAll("[.]", "\u0000")
     .split(".")
+    .map((s) => s.replaceAll("\u0000", "."))
     .filter((s) => s !== "_index" && !s.startsWith("_") && !s.startsWith("("));
 }
 

@@ -17,6 +17,8 @@ export type DemandListQuery = {
   dir: "asc" | "desc";
   page: number;
   locale: Locale;
+  /** every matching demand, not a page (the CSV export) */
+  all?: boolean;
 };
 
 async function bodySubtree(bodyId: string) {
@@ -67,7 +69,7 @@ export async function listDemands(query: DemandListQuery) {
           ? [{ ref: query.dir }]
           : [{ updatedAt: query.dir }, { ref: "asc" }];
 
-  const [total, items] = await Promise.all([db.demand.count({ where }), db.demand.findMany({ where, orderBy, ...pageWindow(query.page), select: listSelect })]);
+  const [total, items] = await Promise.all([db.demand.count({ where }), db.demand.findMany({ where, orderBy, ...(query.all ? {} : pageWindow(query.page)), select: listSelect })]);
   return { items, total, pageCount: pageCount(total) };
 }
 
@@ -119,7 +121,7 @@ async function listFiltered(query: DemandListQuery) {
           ? (a, b) => sign * byRef(a, b)
           : (a, b) => sign * (a.updatedAt.getTime() - b.updatedAt.getTime()) || byRef(a, b);
   kept.sort(compare);
-  const { skip, take } = pageWindow(query.page);
+  const { skip, take } = query.all ? { skip: 0, take: kept.length } : pageWindow(query.page);
   const pageIds = kept.slice(skip, skip + take).map((d) => d.id);
   const page = pageIds.length ? await db.demand.findMany({ where: { id: { in: pageIds } }, select: listSelect }) : [];
   const byId = new Map(page.map((r) => [r.id, r]));

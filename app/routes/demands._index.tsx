@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/forms";
 import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
+import { type Locale } from "~/i18n/locales";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { DEMAND_SORTS, DEMAND_STATES } from "~/models/demand";
 import { demandListOptions, listDemands } from "~/models/demand.server";
@@ -17,12 +18,10 @@ import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("demands.title"));
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const params = new URL(request.url).searchParams;
+/** The list's query from the URL (shared with its CSV export, demands[.]csv.ts). */
+export function demandListQuery(params: URLSearchParams, locale: Locale) {
   const sort = oneOf(params.get("sort"), DEMAND_SORTS, "updated");
-  const query = {
+  return {
     q: queryFrom(params),
     themeId: params.get("theme") || undefined,
     networkId: params.get("network") || undefined,
@@ -33,8 +32,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: pageFrom(params),
     locale,
   };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await getLocale(request, user);
+  const query = demandListQuery(new URL(request.url).searchParams, locale);
   const [result, options] = await Promise.all([listDemands(query), demandListOptions(locale)]);
   return { ...result, query, options, canEdit: hasRole(user.role, "staff") };
+}
+
+/** The list's filters and order for its CSV export (every page). */
+function csvQuery(params: URLSearchParams) {
+  const next = new URLSearchParams(params);
+  next.delete("page");
+  return next.size ? `?${next.toString()}` : "";
 }
 
 export default function DemandsIndex() {
@@ -49,11 +61,16 @@ export default function DemandsIndex() {
     <section>
       <div className="page-header">
         <h1>{t("demands.title")}</h1>
-        {canEdit ? (
-          <Link to="/demands/new" className="button primary">
-            {t("demands.new")}
-          </Link>
-        ) : null}
+        <div className="page-actions">
+          <a href={`/demands.csv${csvQuery(params)}`} className="button" download title={t("demands.exportCsvHint")}>
+            {t("demands.exportCsv")}
+          </a>
+          {canEdit ? (
+            <Link to="/demands/new" className="button primary">
+              {t("demands.new")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <FilterForm clearTo="/demands" filtered={filtered} sort={query.sort} dir={query.dir}>
         <SearchField id="demand-q" defaultValue={query.q} placeholder={t("demands.searchPlaceholder")} />

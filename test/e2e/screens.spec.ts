@@ -45,6 +45,9 @@ const screens: Screen[] = [
   { name: "outcome-new", role: "staff", path: async () => "/outcomes/new" },
   { name: "body-answers", role: "member", path: async (page) => `${await firstLinkHref(page, "/bodies?q=Immigration")}/answers` },
   { name: "password", role: "member", path: async () => "/settings/password" },
+  { name: "search", role: "staff", path: async () => `/search?q=${encodeURIComponent("研修生")}` },
+  { name: "status-board", role: "member", path: async () => "/status-board" },
+  { name: "status-board-by-theme", role: "member", path: async () => "/status-board?group=theme&year=2007" },
 ];
 
 for (const locale of ["ja", "en"] as const) {

@@ -14,6 +14,8 @@ import { requestsEn } from "./requests.en";
 import { roundsEn } from "./rounds.en";
 import { outcomesEn } from "./outcomes.en";
 import { timelineEn } from "./timeline.en";
+import { searchEn } from "./search.en";
+import { boardEn } from "./board.en";
 import { vocabEn } from "./vocab.en";
 
-export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn };
+export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn };

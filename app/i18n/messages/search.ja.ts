@@ -1,0 +1,27 @@
+import { type searchEn } from "./search.en";
+
+export const searchJa: Record<keyof typeof searchEn, string> = {
+  "search.title": "検索",
+  "search.label": "記録を検索",
+  "search.placeholder": "日本語または英語の語句",
+  "search.kind": "種類",
+  "search.from": "開始年",
+  "search.to": "終了年",
+  "search.submit": "検索",
+  "search.prompt": "語句を入力すると、要求・要望書・省庁交渉・質問と回答・成果・政府文書・省庁・団体・人物を検索します。",
+  "search.noResults": "「{q}」に一致する記録はありません。",
+  "search.results": "「{q}」の検索結果：{total}件",
+  "search.shortTerms": "1〜2文字の語句は本文中のどこに現れても一致とし、新しい順に並べます。3文字以上の語句は関連度順に並べます。",
+  "search.internalNote": "内部メモ",
+  "search.yearInvalid": "2007 のように西暦年を入力してください。",
+  "search.kind.demand": "要求",
+  "search.kind.request": "要望書",
+  "search.kind.round": "省庁交渉",
+  "search.kind.answer": "質問と回答",
+  "search.kind.outcome": "成果",
+  "search.kind.instrument": "政府文書",
+  "search.kind.body": "省庁・機関",
+  "search.kind.organisation": "団体",
+  "search.kind.network": "プロジェクト・ネットワーク",
+  "search.kind.person": "人物",
+} as const;
