@@ -71,6 +71,7 @@ function Navigation({ role }: { role: string }) {
     { to: "/demands", label: t("nav.demands") },
     { to: "/requests", label: t("nav.requests") },
     { to: "/rounds", label: t("nav.rounds") },
+    { to: "/consultations", label: t("nav.consultations") },
     { to: "/instruments", label: t("nav.instruments") },
     { to: "/bodies", label: t("nav.bodies") },
     { to: "/organisations", label: t("nav.organisations") },
