@@ -7,6 +7,7 @@ vi.hoisted(() => {
 
 import { recordHistory } from "~/models/history.server";
 import { createOutcome, outcomeChannelOptions } from "~/models/outcome.server";
+import { loadTimeline } from "~/models/timeline.server";
 import { moveToTrash, restoreFromTrash } from "~/models/trash.server";
 import { loader as detailLoader } from "~/routes/consultations.$consultationId._index";
 import { action as editAction, loader as editLoader } from "~/routes/consultations.$consultationId.edit";
@@ -236,5 +237,20 @@ describe("submissions and the government's answers", () => {
     // The submission's fields are labelled from the catalog, not shown as raw keys.
     const created = history?.events.find((e) => e.child && e.action === "create");
     expect(created?.changes.map((c) => c.label)).toEqual(expect.arrayContaining(["Date submitted", "Points made", "Internal note (staff only)"]));
+  });
+});
+
+describe("the demand's timeline", () => {
+  it("shows the 2007 public comment on the DV demand, named by the outcome, without internal notes for members", async () => {
+    const d14 = await demand("D-014");
+    const data = await loadTimeline({ demandId: d14.id, role: "member", locale: "en", channels: ["comment", "outcome"] });
+    const comment = data?.events.find((e) => e.channel === "comment");
+    expect(comment).toMatchObject({ date: "2007", consultation: { titleEn: "Public comments on the draft Basic Policy for DV Prevention", finalTextChanged: "changed" } });
+    expect(data?.counts.comment).toBe(1);
+    expect(data?.picture.counts.comment).toBe(1);
+    expect(JSON.stringify(data)).not.toContain("提出文の原本");
+    // The outcome of January 2008 names that point as its channel.
+    const point = await db.commentPoint.findFirstOrThrow({ where: { demandId: d14.id }, include: { outcomeChannels: { include: { outcome: true } } } });
+    expect(point.outcomeChannels.map((c) => c.outcome.occurredOn)).toEqual(["2008-01"]);
   });
 });

@@ -85,4 +85,10 @@ export const consultationsEn = {
   "history.entity.CommentSubmission": "Public-comment submission",
   "outcome.channelCommentPoints": "Points of public comments",
   "outcome.channelCommentPoint": "Public comment",
+  "timeline.channel.comment": "Public comment",
+  "timeline.filter.comment": "Public comments",
+  "timeline.track.comment": "Public comments",
+  "timeline.comment.point": "Our point",
+  "timeline.comment.answer": "Government's answer",
+  "timeline.comment.noAnswer": "No answer recorded yet.",
 } as const;

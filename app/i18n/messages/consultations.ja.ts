@@ -85,4 +85,10 @@ export const consultationsJa: Record<keyof typeof consultationsEn, string> = {
   "history.entity.CommentSubmission": "パブコメ提出",
   "outcome.channelCommentPoints": "パブリックコメントの項目",
   "outcome.channelCommentPoint": "パブコメ",
+  "timeline.channel.comment": "パブコメ",
+  "timeline.filter.comment": "パブリックコメント",
+  "timeline.track.comment": "パブコメ",
+  "timeline.comment.point": "私たちの意見",
+  "timeline.comment.answer": "政府の考え方",
+  "timeline.comment.noAnswer": "回答はまだ記録されていません。",
 } as const;
