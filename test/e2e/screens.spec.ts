@@ -44,6 +44,15 @@ const screens: Screen[] = [
   { name: "demand-status", role: "staff", path: async (page) => `${await demandHref(page, "D-014")}/status` },
   { name: "outcome-new", role: "staff", path: async () => "/outcomes/new" },
   { name: "body-answers", role: "member", path: async (page) => `${await firstLinkHref(page, "/bodies?q=Immigration")}/answers` },
+  { name: "consultations", role: "member", path: async () => "/consultations" },
+  { name: "consultation-detail", role: "member", path: (page) => firstLinkHref(page, "/consultations?year=2007") },
+  { name: "consultation-new", role: "staff", path: async () => "/consultations/new" },
+  { name: "consultation-edit", role: "staff", path: async (page) => `${await firstLinkHref(page, "/consultations?year=2007")}/edit` },
+  {
+    name: "submission-edit",
+    role: "staff",
+    path: async (page) => firstLinkHref(page, await firstLinkHref(page, "/consultations?year=2007"), "a[href*='/submissions/'][href$='/edit']"),
+  },
   { name: "password", role: "member", path: async () => "/settings/password" },
 ];
 

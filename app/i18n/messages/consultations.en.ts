@@ -1,7 +1,7 @@
 // Public comments (パブリックコメント): consultations, our submissions, the government's answers.
 // Japanese twin in consultations.ja.ts.
 export const consultationsEn = {
-  "nav.consultations": "Public comments",
+  "nav.consultations": "Comments",
   "consultations.title": "Public comments",
   "consultations.new": "New consultation",
   "consultations.edit": "Edit: {title}",
