@@ -86,6 +86,21 @@ export async function listConsultations(query: ConsultationListQuery) {
   return { items, total, pageCount: pageCount(total) };
 }
 
+/** The home screen's consultations that close within CLOSING_SOON_DAYS in Japan, nearest first (read through the deadline index). */
+export async function consultationsClosingSoon(today: string, take = 5) {
+  const where = { deletedAt: null, ...stateWhere("closingSoon", today) };
+  const [total, items] = await Promise.all([
+    db.consultation.count({ where }),
+    db.consultation.findMany({
+      where,
+      orderBy: [{ deadlineOn: "asc" }, { id: "asc" }],
+      take,
+      select: { id: true, titleJa: true, titleEn: true, closesOn: true, deadlineOn: true, issuerBody: bodyName },
+    }),
+  ]);
+  return { total, items };
+}
+
 /** The filters' choices: the bodies that issued a consultation (with their parents), and the years of deadlines. */
 export async function consultationListOptions(locale: Locale) {
   const label = labelFor(locale);

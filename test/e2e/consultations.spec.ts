@@ -65,6 +65,10 @@ test("staff record a consultation, file comments, record the answer and the outc
   await expect(page.getByText("Closing soon").first()).toBeVisible();
   await expect(page.getByRole("link", { name: "draft.pdf" })).toBeVisible();
   const consultationPath = new URL(page.url()).pathname;
+  // The home screen lists it among the consultations closing soon.
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: /Public comments closing soon/ }).getByRole("link", { name: titleEn })).toBeVisible();
+  await page.goto(consultationPath);
 
   // Our submission, with one point on the demand about revocation of DV victims' status.
   await page.getByRole("link", { name: "Add a submission" }).click();

@@ -15,6 +15,7 @@ import { action as submissionEditAction, loader as submissionEditLoader } from "
 import { action as submissionNewAction } from "~/routes/consultations.$consultationId.submissions.new";
 import { loader as listLoader } from "~/routes/consultations._index";
 import { action as newAction } from "~/routes/consultations.new";
+import { loader as homeLoader } from "~/routes/_index";
 import { db } from "~/utils/db.server";
 import { addDaysIso, todayInJapan } from "~/utils/partial-date";
 import { args, type DemoRole, makeRequest, payload, sessionCookie, statusOf } from "../request";
@@ -128,7 +129,10 @@ describe("consultations", () => {
     // The Immigration Bureau sits under the Ministry of Justice: filtering by the ministry finds its consultations.
     const moj = await db.body.findFirstOrThrow({ where: { nameEn: "Ministry of Justice" } });
     expect(await list(`body=${moj.id}&state=open`)).toEqual(["Closes in ten days", "Closes in forty days"]);
-    expect([soon, later]).toHaveLength(2);
+    // The home screen lists what closes within fourteen days, nearest first.
+    const home = payload(await homeLoader(args(await makeRequest("/", { role: "member" }))));
+    expect(home.closing.items.map((c) => c.id)).toEqual([soon]);
+    expect(home.closing.items.map((c) => c.id)).not.toContain(later);
   });
 });
 

@@ -86,6 +86,8 @@ export const consultationsEn = {
   "outcome.channelCommentPoints": "Points of public comments",
   "outcome.channelCommentPoint": "Public comment",
   "timeline.channel.comment": "Public comment",
+  "home.consultationsClosing": "Public comments closing soon",
+  "home.consultationsClosingAll": "All consultations closing soon",
   "timeline.filter.comment": "Public comments",
   "timeline.track.comment": "Public comments",
   "timeline.comment.point": "Our point",

@@ -86,6 +86,8 @@ export const consultationsJa: Record<keyof typeof consultationsEn, string> = {
   "outcome.channelCommentPoints": "パブリックコメントの項目",
   "outcome.channelCommentPoint": "パブコメ",
   "timeline.channel.comment": "パブコメ",
+  "home.consultationsClosing": "締切間近のパブリックコメント",
+  "home.consultationsClosingAll": "締切間近の意見募集をすべて見る",
   "timeline.filter.comment": "パブリックコメント",
   "timeline.track.comment": "パブコメ",
   "timeline.comment.point": "私たちの意見",
