@@ -74,6 +74,7 @@ function Navigation({ role }: { role: string }) {
     { to: "/status-board", label: t("nav.board") },
     { to: "/requests", label: t("nav.requests") },
     { to: "/rounds", label: t("nav.rounds") },
+    { to: "/consultations", label: t("nav.consultations") },
     { to: "/instruments", label: t("nav.instruments") },
     { to: "/bodies", label: t("nav.bodies") },
     { to: "/organisations", label: t("nav.organisations") },

@@ -12,6 +12,7 @@ import { REQUEST_KINDS } from "../app/models/request";
 import { ROLES } from "../app/models/roles";
 import { ASSESSMENTS, FOLLOW_UP_STATUSES, ROUND_KINDS } from "../app/models/round";
 import { DEGREES } from "../app/models/status";
+import { FINAL_TEXT_CHANGES, RESPONSE_KINDS, deadlineOf } from "../app/models/consultation";
 import { checkRichText } from "../app/utils/rich-text.server";
 import { normalizePartialDate } from "../app/utils/partial-date";
 
@@ -221,12 +222,56 @@ const schemas = {
       channels: z
         .array(
           z
-            .strictObject({ request: z.string().optional(), round: z.string().optional() })
-            .refine((c) => Boolean(c.request) !== Boolean(c.round), "a channel names one request or one round"),
+            .strictObject({ request: z.string().optional(), round: z.string().optional(), commentPoint: z.string().optional() })
+            .refine((c) => [c.request, c.round, c.commentPoint].filter(Boolean).length === 1, "a channel names one request, round or comment point"),
         )
         .default([]),
     }),
   ),
+  // Public comments (docs/decisions/011): consultations with our submissions and their points.
+  consultations: z
+  .array(
+    z.object({
+      key: z.string(),
+      titleJa: z.string(),
+      titleEn: z.string(),
+      caseNumber: z.string().optional(),
+      issuerBody: z.string().optional(),
+      instrument: z.string().optional(),
+      openedOn: optionalDate,
+      closesOn: date,
+      url: z.url().optional(),
+      note: z.string().optional(),
+      resultOn: optionalDate,
+      finalTextChanged: z.enum(FINAL_TEXT_CHANGES).optional(),
+      resultNote: z.string().optional(),
+      internalNote: z.string().optional(),
+      submissions: z.array(
+        z
+          .object({
+            submittedOn: date,
+            senderOrganisation: z.string().optional(),
+            senderNetwork: z.string().optional(),
+            cosigners: z.array(z.string()).default([]),
+            body: richDoc.optional(),
+            internalNote: z.string().optional(),
+            points: z.array(
+              z.object({
+                key: z.string().optional(),
+                demand: z.string().optional(),
+                textJa: z.string().optional(),
+                textEn: z.string().optional(),
+                responseSummary: z.string().optional(),
+                responseAnswer: z.string().optional(),
+                responseKind: z.enum(RESPONSE_KINDS).optional(),
+              }),
+            ),
+          })
+          .refine((s) => !(s.senderOrganisation && s.senderNetwork), { path: ["senderNetwork"], message: "one sender: an organisation or a network" }),
+      ),
+    }),
+  )
+  .superRefine(uniqueKeys("consultation key", (c) => c.key)),
 };
 
 function load<K extends keyof typeof schemas>(name: K, file: string): z.infer<(typeof schemas)[K]> {
@@ -272,6 +317,7 @@ export async function seedDemo() {
   const rounds = load("rounds", "rounds.json");
   const instruments = load("instruments", "instruments.json");
   const outcomes = load("outcomes", "outcomes.json");
+  const consultations = load("consultations", "consultations.json");
   const passwordHashes = await Promise.all(users.map((u) => hashPassword(u.password)));
 
   await db.$transaction(
@@ -455,6 +501,52 @@ export async function seedDemo() {
         instrumentIds.set(key, created.id);
       }
 
+      // Public comments, before the outcomes that name their points.
+      const commentPointIds = new Map<string, string>();
+      for (const c of consultations) {
+        const { key, issuerBody, instrument, submissions, ...rest } = c;
+        const consultation = await tx.consultation.create({
+          data: {
+            ...rest,
+            deadlineOn: deadlineOf(c.closesOn) ?? c.closesOn,
+            issuerBodyId: issuerBody ? lookup(bodyIds, issuerBody, "body") : null,
+            instrumentId: instrument ? lookup(instrumentIds, instrument, "instrument") : null,
+            createdById: author,
+            updatedById: author,
+          },
+        });
+        for (const [i, s] of submissions.entries()) {
+          const created = await tx.commentSubmission.create({
+            data: {
+              consultationId: consultation.id,
+              submittedOn: s.submittedOn,
+              senderOrganisationId: s.senderOrganisation ? lookup(orgIds, s.senderOrganisation, "organisation") : null,
+              senderNetworkId: s.senderNetwork ? lookup(networkIds, s.senderNetwork, "project network") : null,
+              body: richText(s.body, `consultation ${key} submission ${i + 1}`).json,
+              internalNote: s.internalNote ?? null,
+              createdById: author,
+              updatedById: author,
+              cosigners: { create: s.cosigners.map((org) => ({ organisationId: lookup(orgIds, org, "organisation") })) },
+            },
+          });
+          for (const [position, p] of s.points.entries()) {
+            const point = await tx.commentPoint.create({
+              data: {
+                submissionId: created.id,
+                position,
+                demandId: p.demand ? lookup(demandIds, p.demand, "demand") : null,
+                textJa: p.textJa ?? null,
+                textEn: p.textEn ?? null,
+                responseSummary: p.responseSummary ?? null,
+                responseAnswer: p.responseAnswer ?? null,
+                responseKind: p.responseKind ?? null,
+              },
+            });
+            if (p.key) commentPointIds.set(p.key, point.id);
+          }
+        }
+      }
+
       for (const o of outcomes) {
         await tx.outcome.create({
           data: {
@@ -473,6 +565,7 @@ export async function seedDemo() {
               create: o.channels.map((c) => ({
                 requestId: c.request ? lookup(requestIds, c.request, "request") : null,
                 roundId: c.round ? lookup(roundIds, c.round, "round") : null,
+                commentPointId: c.commentPoint ? lookup(commentPointIds, c.commentPoint, "comment point") : null,
               })),
             },
           },
@@ -488,6 +581,7 @@ export async function seedDemo() {
     requests: requests.length,
     rounds: rounds.length,
     outcomes: outcomes.length,
+    consultations: consultations.length,
   };
 }
 
@@ -500,7 +594,7 @@ if (isMain) {
   const counts = await seedDemo();
   console.log(
     `Demo data loaded: ${counts.demands} demands, ${counts.bodies} bodies, ${counts.users} accounts, ` +
-      `${counts.requests} requests, ${counts.rounds} rounds, ${counts.outcomes} outcomes.`,
+      `${counts.requests} requests, ${counts.rounds} rounds, ${counts.outcomes} outcomes, ${counts.consultations} public consultations.`,
   );
   await db.$disconnect();
 }

@@ -81,6 +81,8 @@ export async function resolveFixtures() {
     where: { id: partner.id },
     data: { email: "matrix.partner@example.org", phone: "03-5253-1111", notes: "権限表の試験：職員だけが読むメモ" },
   });
+  const consultation = await db.consultation.findFirstOrThrow({ where: { internalNote: { not: null }, deletedAt: null }, orderBy: { createdAt: "asc" } });
+  const submission = await db.commentSubmission.findFirstOrThrow({ where: { consultationId: consultation.id, internalNote: { not: null }, deletedAt: null } });
   const member = await db.user.findUniqueOrThrow({ where: { email: DEMO.member.email } });
   const staff = await db.user.findUniqueOrThrow({ where: { email: DEMO.staff.email } });
 
@@ -106,6 +108,8 @@ export async function resolveFixtures() {
     itemId: noted.id,
     movableRoundId: movable.id,
     outcomeId: outcome.id,
+    consultationId: consultation.id,
+    submissionId: submission.id,
     attachmentId: attachment.id,
     memberUserId: member.id,
     staffUserId: staff.id,
@@ -124,6 +128,8 @@ const current = {
   request: (id: string) => db.request.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { position: "asc" } } } }),
   round: (id: string) => db.negotiationRound.findUniqueOrThrow({ where: { id }, include: { bodies: true } }),
   item: (id: string) => db.agendaItem.findUniqueOrThrow({ where: { id } }),
+  consultation: (id: string) => db.consultation.findUniqueOrThrow({ where: { id } }),
+  submission: (id: string) => db.commentSubmission.findUniqueOrThrow({ where: { id }, include: { points: { orderBy: { position: "asc" } } } }),
 };
 
 /** Optional text fields as a form sends them: absent when empty. */
@@ -143,6 +149,8 @@ const toDelete = {
   network: async () => (await db.projectNetwork.create({ data: { nameJa: `削除用ネットワーク${next()}`, nameEn: "Matrix" } })).id,
   body: async () => (await db.body.create({ data: { kind: "other", nameJa: `削除用機関${next()}`, nameEn: "Matrix" } })).id,
   demand: async () => (await db.demand.create({ data: { ref: `MX-${next()}`, titleJa: `削除用要求${next()}`, titleEn: "Matrix" } })).id,
+  consultation: async () => (await db.consultation.create({ data: { titleJa: `削除用意見募集${next()}`, titleEn: "Matrix", closesOn: "2015-03", deadlineOn: "2015-03-31" } })).id,
+  submission: async (consultationId: string) => (await db.commentSubmission.create({ data: { consultationId, submittedOn: `2015-03-${String((next() % 28) + 1).padStart(2, "0")}` } })).id,
 };
 
 export const matrix: Record<string, Entry> = {
@@ -322,6 +330,76 @@ export const matrix: Record<string, Entry> = {
         r.items.forEach((item, i) => Object.assign(form, fields({ [`items[${i}].demandId`]: item.demandId, [`items[${i}].wordingJa`]: item.wordingJa, [`items[${i}].wordingEn`]: item.wordingEn })));
         return form;
       },
+    },
+  },
+
+  "consultations._index.tsx": { path: () => "/consultations", get: SIGNED_IN, post: NO_ACTION },
+  "consultations.new.tsx": {
+    path: () => "/consultations/new",
+    get: STAFF,
+    post: { expect: STAFF, form: () => ({ titleJa: `試験意見募集${next()}`, closesOn: "2012-01-31" }) },
+  },
+  "consultations.$consultationId._index.tsx": { path: (f) => `/consultations/${f.consultationId}`, get: SIGNED_IN, internalNotes: true, post: NO_ACTION },
+  "consultations.$consultationId.edit.tsx": {
+    path: (f) => `/consultations/${f.consultationId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const c = await current.consultation(f.consultationId);
+        return fields({
+          titleJa: c.titleJa,
+          titleEn: c.titleEn,
+          caseNumber: c.caseNumber,
+          issuerBodyId: c.issuerBodyId,
+          instrumentId: c.instrumentId,
+          openedOn: c.openedOn,
+          closesOn: c.closesOn,
+          url: c.url,
+          note: c.note,
+          resultOn: c.resultOn,
+          finalTextChanged: c.finalTextChanged,
+          resultNote: c.resultNote,
+          internalNote: c.internalNote,
+          version: c.version,
+        });
+      },
+    },
+  },
+  "consultations.$consultationId.delete.tsx": {
+    path: (f) => `/consultations/${f.consultationId}/delete`,
+    get: STAFF,
+    post: { expect: STAFF, path: async () => `/consultations/${await toDelete.consultation()}/delete`, form: () => ({}) },
+  },
+  "consultations.$consultationId.submissions.new.tsx": {
+    path: (f) => `/consultations/${f.consultationId}/submissions/new`,
+    get: STAFF,
+    post: { expect: STAFF, form: ({ f }) => ({ submittedOn: "2012-01-20", "points[0].demandId": f.demandId, "points[0].textJa": `試験の意見${next()}` }) },
+  },
+  "consultations.$consultationId.submissions.$submissionId.edit.tsx": {
+    path: (f) => `/consultations/${f.consultationId}/submissions/${f.submissionId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const s = await current.submission(f.submissionId);
+        const form = fields({ submittedOn: s.submittedOn, internalNote: s.internalNote, version: s.version });
+        if (s.senderOrganisationId) form.sender = `org:${s.senderOrganisationId}`;
+        if (s.senderNetworkId) form.sender = `net:${s.senderNetworkId}`;
+        s.points.forEach((p, i) =>
+          Object.assign(form, fields({ [`points[${i}].id`]: p.id, [`points[${i}].demandId`]: p.demandId, [`points[${i}].textJa`]: p.textJa, [`points[${i}].textEn`]: p.textEn })),
+        );
+        return form;
+      },
+    },
+  },
+  "consultations.$consultationId.submissions.$submissionId.delete.tsx": {
+    path: (f) => `/consultations/${f.consultationId}/submissions/${f.submissionId}/delete`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      path: async ({ f }) => `/consultations/${f.consultationId}/submissions/${await toDelete.submission(f.consultationId)}/delete`,
+      form: () => ({}),
     },
   },
 

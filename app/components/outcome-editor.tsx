@@ -26,9 +26,10 @@ export type OutcomeEditorDefaults = {
   requestIds?: string[];
   roundIds?: string[];
   agendaItemIds?: string[];
+  commentPointIds?: string[];
 };
 
-export type OutcomeChannelChoices = { requests: Option[]; rounds: Option[]; agendaItems: Option[] };
+export type OutcomeChannelChoices = { requests: Option[]; rounds: Option[]; agendaItems: Option[]; commentPoints: Option[] };
 
 export type OutcomeConflict = {
   degree: string;
@@ -107,12 +108,13 @@ export function OutcomeEditor({
   const [demandId, setDemandId] = useState(initialDemand);
   // Channels of the demand chosen now: fetched again when the demand changes in the form.
   const fetched = fetcher.data && fetcher.data.demandId === demandId ? fetcher.data : null;
-  const channels: OutcomeChannelChoices = fetched?.channels ?? (demandId === initialDemand ? options.channels : { requests: [], rounds: [], agendaItems: [] });
+  const channels: OutcomeChannelChoices = fetched?.channels ?? (demandId === initialDemand ? options.channels : { requests: [], rounds: [], agendaItems: [], commentPoints: [] });
   const instruments = fetcher.data?.instruments ?? options.instruments;
   const keepChosen = demandId === initialDemand;
   const requestIds = keepChosen ? submittedList(lastResult, "requestIds", defaults.requestIds ?? []) : [];
   const roundIds = keepChosen ? submittedList(lastResult, "roundIds", defaults.roundIds ?? []) : [];
   const agendaItemIds = keepChosen ? submittedList(lastResult, "agendaItemIds", defaults.agendaItemIds ?? []) : [];
+  const commentPointIds = keepChosen ? submittedList(lastResult, "commentPointIds", defaults.commentPointIds ?? []) : [];
   const removeIds = submittedList(lastResult, "removeAttachmentIds", []);
   const reload = (demand: string) => {
     const params = new URLSearchParams({ demand });
@@ -121,7 +123,7 @@ export function OutcomeEditor({
   };
   const degreeOptions = DEGREES.map((d) => ({ value: d, label: t(`degree.${d}`) }));
   const fileErrors = (lastResult?.error?.attachments ?? []).map((e) => translateMaybe(t, e, { max: maxMb }));
-  const noChannels = channels.requests.length + channels.rounds.length + channels.agendaItems.length === 0;
+  const noChannels = channels.requests.length + channels.rounds.length + channels.agendaItems.length + channels.commentPoints.length === 0;
 
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="editor-form">
@@ -290,6 +292,18 @@ export function OutcomeEditor({
           />
         ) : (
           <ErrorList errors={fields.agendaItemIds.errors} />
+        )}
+        {channels.commentPoints.length ? (
+          <CheckboxGroup
+            key={`c-${demandId}`}
+            legend={t("outcome.channelCommentPoints")}
+            name="commentPointIds"
+            options={channels.commentPoints}
+            defaultValue={commentPointIds}
+            errors={fields.commentPointIds.errors}
+          />
+        ) : (
+          <ErrorList errors={fields.commentPointIds.errors} />
         )}
       </fieldset>
 

@@ -321,7 +321,7 @@ function ItemRows({ form, items, demands }: { form: FormMetadata<FormShape, stri
 }
 
 /** New files to attach and, on edit, the files already attached with a box to remove each. */
-function AttachmentsField({
+export function AttachmentsField({
   id,
   errors,
   removeErrors,

@@ -4,6 +4,7 @@ import { type ReactNode } from "react";
 import { RichTextView } from "~/components/rich-text-editor";
 import { isMessageKey, type Translate } from "~/i18n";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
+import { isFinalTextChange, isResponseKind } from "~/models/consultation";
 import { isDegree } from "~/models/status";
 import { type Assessment, type BodyRef, isAssessment, type TimelineEvent } from "~/models/timeline";
 import { formatPartialDate, partialDateRange } from "~/utils/partial-date";
@@ -288,6 +289,38 @@ export function TimelineEventItem({ event, demandId }: { event: TimelineEvent; d
             ) : null}
           </dl>
           <InternalNote note={outcome.internalNote} />
+        </>
+      );
+    }
+
+    case "comment": {
+      const { point, consultation } = event;
+      return (
+        <>
+          {header(isResponseKind(point.responseKind) ? <span className="badge">{t(`responseKind.${point.responseKind}`)}</span> : null)}
+          <h3 className="event-title">
+            <Link to={`/consultations/${consultation.id}#point-${point.id}`}>{pick(consultation.titleJa, consultation.titleEn)}</Link>
+          </h3>
+          <dl className="facts">
+            {consultation.issuerBody ? (
+              <>
+                <dt>{t("consultation.issuerBodyId")}</dt>
+                <dd>{pick(consultation.issuerBody.nameJa, consultation.issuerBody.nameEn)}</dd>
+              </>
+            ) : null}
+            <dt>{t("timeline.comment.point")}</dt>
+            <dd>
+              <BilingualText ja={point.textJa} en={point.textEn} />
+            </dd>
+            <dt>{t("timeline.comment.answer")}</dt>
+            <dd className="multiline">{point.responseAnswer || <span className="muted">{t("timeline.comment.noAnswer")}</span>}</dd>
+            {isFinalTextChange(consultation.finalTextChanged) ? (
+              <>
+                <dt>{t("consultation.finalTextChanged")}</dt>
+                <dd>{t(`finalText.${consultation.finalTextChanged}`)}</dd>
+              </>
+            ) : null}
+          </dl>
         </>
       );
     }

@@ -8,7 +8,7 @@ import { pageCount, pageWindow } from "~/utils/paging";
 import { formatPartialDate } from "~/utils/partial-date";
 
 /** Every type with a name of its own: the records with a history page, and attachments (the trash lists them). */
-export type RecordType = HistoryType | "Attachment";
+export type RecordType = HistoryType | "Attachment" | "CommentSubmission";
 export type Labelled = { id: string; ja: string; en: string; deletedAt: Date | null; owner?: { ja: string; en: string } | null };
 type Where = { id: string } | { id: { in: string[] } } | { deletedAt: { not: null } };
 
@@ -49,6 +49,21 @@ export async function labelledRecords(type: RecordType, where: Where, client: Pr
       const rows = await client.negotiationRound.findMany({ where, select: { id: true, titleJa: true, titleEn: true, deletedAt: true } });
       return rows.map((r) => ({ id: r.id, ...pair(r.titleJa, r.titleEn), deletedAt: r.deletedAt }));
     }
+    case "Consultation": {
+      const rows = await client.consultation.findMany({ where, select: { id: true, titleJa: true, titleEn: true, deletedAt: true } });
+      return rows.map((r) => ({ id: r.id, ...pair(r.titleJa, r.titleEn), deletedAt: r.deletedAt }));
+    }
+    case "CommentSubmission": {
+      const rows = await client.commentSubmission.findMany({
+        where,
+        select: { id: true, submittedOn: true, deletedAt: true, consultation: { select: { titleJa: true, titleEn: true } } },
+      });
+      return rows.map((r) => {
+        const title = pair(r.consultation.titleJa, r.consultation.titleEn);
+        const name = (locale: Locale) => `${title[locale]} · ${formatPartialDate(r.submittedOn, locale)}`;
+        return { id: r.id, ja: name("ja"), en: name("en"), deletedAt: r.deletedAt, owner: title };
+      });
+    }
     case "Instrument": {
       const rows = await client.instrument.findMany({ where, select: { id: true, titleJa: true, titleEn: true, deletedAt: true } });
       return rows.map((r) => ({ id: r.id, ...pair(r.titleJa, r.titleEn), deletedAt: r.deletedAt }));
@@ -73,17 +88,27 @@ export async function labelledRecords(type: RecordType, where: Where, client: Pr
       const titles = { select: { titleJa: true, titleEn: true } } as const;
       const rows = await client.attachment.findMany({
         where,
-        select: { id: true, fileName: true, deletedAt: true, request: titles, round: titles, outcome: { select: { demand: { select: { ref: true } } } } },
+        select: {
+          id: true,
+          fileName: true,
+          deletedAt: true,
+          request: titles,
+          round: titles,
+          outcome: { select: { demand: { select: { ref: true } } } },
+          consultation: titles,
+          submission: { select: { consultation: titles } },
+        },
       });
       return rows.map((r) => {
-        const owner = r.request ? pair(r.request.titleJa, r.request.titleEn) : r.round ? pair(r.round.titleJa, r.round.titleEn) : r.outcome ? pair(r.outcome.demand.ref, null) : null;
+        const titled = r.request ?? r.round ?? r.consultation ?? r.submission?.consultation ?? null;
+        const owner = titled ? pair(titled.titleJa, titled.titleEn) : r.outcome ? pair(r.outcome.demand.ref, null) : null;
         return { id: r.id, ja: r.fileName, en: r.fileName, deletedAt: r.deletedAt, owner };
       });
     }
   }
 }
 
-const NAMED_TYPES: RecordType[] = ["Demand", "Body", "Person", "Organisation", "ProjectNetwork", "Request", "NegotiationRound", "Instrument", "User"];
+const NAMED_TYPES: RecordType[] = ["Demand", "Body", "Person", "Organisation", "ProjectNetwork", "Request", "NegotiationRound", "Consultation", "Instrument", "User"];
 
 /** The names of the records these ids belong to, whatever their type (ids are unique across tables), in the trash or not. */
 async function namesOf(ids: Set<string>, locale: Locale) {
@@ -111,6 +136,8 @@ async function liveChildren(type: HistoryType, id: string): Promise<Array<{ id: 
         id: r.id,
         subjectId: r.bodyId ?? r.organisationId ?? r.projectNetworkId,
       }));
+    case "Consultation":
+      return (await db.commentSubmission.findMany({ where: { consultationId: id }, select: { id: true } })).map((r) => ({ id: r.id, subjectId: null }));
     case "Organisation":
       return (await db.organisationName.findMany({ where: { organisationId: id }, select: { id: true } })).map((r) => ({ id: r.id, subjectId: null }));
     case "ProjectNetwork":

@@ -15,6 +15,7 @@ export const HISTORY_TYPES = {
   network: "ProjectNetwork",
   request: "Request",
   round: "NegotiationRound",
+  consultation: "Consultation",
   instrument: "Instrument",
   outcome: "Outcome",
   user: "User",
@@ -45,6 +46,7 @@ const RECORD_PATHS: Record<HistoryType, string> = {
   ProjectNetwork: "/networks",
   Request: "/requests",
   NegotiationRound: "/rounds",
+  Consultation: "/consultations",
   Instrument: "/instruments",
   Outcome: "/outcomes",
   User: "/admin/users",
@@ -67,6 +69,7 @@ export function listPath(type: HistoryType) {
  */
 export const CHILD_TYPES: Partial<Record<HistoryType, { entityType: string; parentKey: string }>> = {
   NegotiationRound: { entityType: "AgendaItem", parentKey: "roundId" },
+  Consultation: { entityType: "CommentSubmission", parentKey: "consultationId" },
   Demand: { entityType: "DemandStatusOverride", parentKey: "demandId" },
   Person: { entityType: "Affiliation", parentKey: "personId" },
   Organisation: { entityType: "OrganisationName", parentKey: "organisationId" },
@@ -81,6 +84,8 @@ const ENTITY_LABELS = {
   ProjectNetwork: "history.entity.ProjectNetwork",
   Request: "history.entity.Request",
   NegotiationRound: "history.entity.NegotiationRound",
+  Consultation: "history.entity.Consultation",
+  CommentSubmission: "history.entity.CommentSubmission",
   Instrument: "history.entity.Instrument",
   Outcome: "history.entity.Outcome",
   User: "history.entity.User",
@@ -122,6 +127,8 @@ const LABEL_PREFIX: Record<string, string> = {
   ProjectNetwork: "network",
   Request: "request",
   NegotiationRound: "round",
+  Consultation: "consultation",
+  CommentSubmission: "submission",
   AgendaItem: "agenda",
   Instrument: "instrument",
   Outcome: "outcome",
@@ -152,12 +159,20 @@ const FIELD_LABELS: Record<string, Record<string, MessageKey>> = {
   },
   AgendaItem: { demandId: "agenda.demand", bodyId: "agenda.body", carriedFromId: "agenda.carriedFrom" },
   Instrument: { issuerBodyId: "instrument.issuerBody" },
+  CommentSubmission: {
+    senderOrganisationId: "submission.sender",
+    senderNetworkId: "submission.sender",
+    cosignerIds: "submission.cosigners",
+    points: "submission.points",
+    body: "submission.body",
+  },
   Outcome: {
     demandId: "outcome.demand",
     instrumentId: "outcome.instrument",
     requestIds: "outcome.channelRequest",
     roundIds: "outcome.channelRound",
     agendaItemIds: "outcome.channelAgendaItem",
+    commentPointIds: "outcome.channelCommentPoint",
   },
   Affiliation: { bodyId: "affiliation.body", organisationId: "affiliation.organisation", projectNetworkId: "affiliation.projectNetwork" },
   DemandStatusOverride: {
@@ -194,7 +209,7 @@ function enumPrefix(entityType: string, field: string): string | null {
     return kinds[entityType] ?? null;
   }
   if (field === "status") return entityType === "DemandStatusOverride" ? "status" : "network.status";
-  const byField: Record<string, string> = { degree: "degree", assessment: "assessment", followUpStatus: "followUp", role: "role" };
+  const byField: Record<string, string> = { degree: "degree", assessment: "assessment", followUpStatus: "followUp", role: "role", finalTextChanged: "finalText", responseKind: "responseKind" };
   return byField[field] ?? null;
 }
 

@@ -38,6 +38,17 @@ export async function getOutcome(id: string) {
               round: { select: { id: true, titleJa: true, titleEn: true, heldOn: true, deletedAt: true } },
             },
           },
+          commentPoint: {
+            select: {
+              id: true,
+              textJa: true,
+              textEn: true,
+              responseKind: true,
+              submission: {
+                select: { submittedOn: true, deletedAt: true, consultation: { select: { id: true, titleJa: true, titleEn: true, deletedAt: true } } },
+              },
+            },
+          },
         },
       },
       attachments: { where: { deletedAt: null }, select: { id: true, fileName: true, contentType: true, size: true, createdAt: true }, orderBy: { createdAt: "asc" } },
@@ -56,6 +67,9 @@ export async function getOutcome(id: string) {
     requests: channels.flatMap((c) => (c.request && !c.request.deletedAt && !c.agendaItem ? [c.request] : [])),
     rounds: channels.flatMap((c) => (c.round && !c.round.deletedAt && !c.agendaItem ? [c.round] : [])),
     agendaItems: channels.flatMap((c) => (c.agendaItem && !c.agendaItem.round.deletedAt ? [c.agendaItem] : [])),
+    commentPoints: channels.flatMap((c) =>
+      c.commentPoint && !c.commentPoint.submission.deletedAt && !c.commentPoint.submission.consultation.deletedAt ? [c.commentPoint] : [],
+    ),
   };
 }
 
@@ -99,12 +113,13 @@ export async function demandOutcomesData(demandId: string, role: string) {
  */
 export async function outcomeChannelOptions(demandId: string, locale: Locale, outcomeId?: string) {
   const linked = outcomeId
-    ? await db.outcomeChannel.findMany({ where: { outcomeId }, select: { requestId: true, roundId: true, agendaItemId: true } })
+    ? await db.outcomeChannel.findMany({ where: { outcomeId }, select: { requestId: true, roundId: true, agendaItemId: true, commentPointId: true } })
     : [];
+  const linkedPoints = linked.filter((c) => c.commentPointId).map((c) => c.commentPointId as string);
   const linkedRequests = linked.filter((c) => c.requestId && !c.agendaItemId).map((c) => c.requestId as string);
   const linkedRounds = linked.filter((c) => c.roundId && !c.agendaItemId).map((c) => c.roundId as string);
   const linkedItems = linked.filter((c) => c.agendaItemId).map((c) => c.agendaItemId as string);
-  const [requests, rounds, items] = await Promise.all([
+  const [requests, rounds, items, points] = await Promise.all([
     db.request.findMany({
       where: { deletedAt: null, OR: [{ items: { some: { demandId } } }, { id: { in: linkedRequests } }] },
       select: { id: true, titleJa: true, titleEn: true, sentOn: true },
@@ -126,6 +141,16 @@ export async function outcomeChannelOptions(demandId: string, locale: Locale, ou
       },
       orderBy: [{ round: { heldOn: "desc" } }, { position: "asc" }],
     }),
+    db.commentPoint.findMany({
+      where: { submission: { deletedAt: null, consultation: { deletedAt: null } }, OR: [{ demandId }, { id: { in: linkedPoints } }] },
+      select: {
+        id: true,
+        textJa: true,
+        textEn: true,
+        submission: { select: { submittedOn: true, consultation: { select: { titleJa: true, titleEn: true } } } },
+      },
+      orderBy: [{ submission: { submittedOn: "desc" } }, { position: "asc" }],
+    }),
   ]);
   const dated = (on: string, title: string) => `${formatPartialDate(on, locale)} ${title}`;
   return {
@@ -136,6 +161,11 @@ export async function outcomeChannelOptions(demandId: string, locale: Locale, ou
       const question = label(locale, a.questionJa, a.questionEn);
       const parts = [dated(a.round.heldOn, label(locale, a.round.titleJa, a.round.titleEn)), body, question ? excerpt(question, 60) : null];
       return { value: a.id, label: parts.filter(Boolean).join(" — ") };
+    }),
+    commentPoints: points.map((p) => {
+      const text = label(locale, p.textJa, p.textEn);
+      const consultation = label(locale, p.submission.consultation.titleJa, p.submission.consultation.titleEn);
+      return { value: p.id, label: [dated(p.submission.submittedOn, consultation), text ? excerpt(text, 60) : null].filter(Boolean).join(" — ") };
     }),
   };
 }
@@ -189,6 +219,7 @@ export async function checkOutcomeReferences(values: OutcomeFormValues, outcomeI
     if (!allowed(options.requests, values.requestIds)) errors.requestIds = ["error.unknownChoice"];
     if (!allowed(options.rounds, values.roundIds)) errors.roundIds = ["error.unknownChoice"];
     if (!allowed(options.agendaItems, values.agendaItemIds)) errors.agendaItemIds = ["error.unknownChoice"];
+    if (!allowed(options.commentPoints, values.commentPointIds)) errors.commentPointIds = ["error.unknownChoice"];
   }
   if (values.removeAttachmentIds.length) {
     const n = outcomeId ? await db.attachment.count({ where: { id: { in: values.removeAttachmentIds }, outcomeId, deletedAt: null } }) : 0;
@@ -220,6 +251,7 @@ async function channelRows(tx: Prisma.TransactionClient, values: OutcomeFormValu
     ...[...new Set(values.roundIds)].map((roundId) => ({ roundId })),
     // An agenda item's channel names its round too, so that a round finds every outcome it led to.
     ...items.map((a) => ({ agendaItemId: a.id, roundId: a.roundId })),
+    ...[...new Set(values.commentPointIds)].map((commentPointId) => ({ commentPointId })),
   ];
 }
 
@@ -237,7 +269,7 @@ async function snapshot(tx: Prisma.TransactionClient, id: string) {
     where: { id },
     include: {
       instrument: { select: { titleJa: true, titleEn: true } },
-      channels: { select: { requestId: true, roundId: true, agendaItemId: true } },
+      channels: { select: { requestId: true, roundId: true, agendaItemId: true, commentPointId: true } },
       attachments: { where: { deletedAt: null }, select: { id: true, fileName: true } },
     },
   });
@@ -255,6 +287,7 @@ async function snapshot(tx: Prisma.TransactionClient, id: string) {
     requestIds: o.channels.flatMap((c) => (c.requestId && !c.agendaItemId ? [c.requestId] : [])).sort(),
     roundIds: o.channels.flatMap((c) => (c.roundId && !c.agendaItemId ? [c.roundId] : [])).sort(),
     agendaItemIds: o.channels.flatMap((c) => (c.agendaItemId ? [c.agendaItemId] : [])).sort(),
+    commentPointIds: o.channels.flatMap((c) => (c.commentPointId ? [c.commentPointId] : [])).sort(),
     attachments: o.attachments.map((a) => a.fileName).sort(),
     version: o.version,
     updatedAt: o.updatedAt.toISOString(),

@@ -25,6 +25,8 @@ export const outcomeFormSchema = z.object({
   requestIds: idList,
   roundIds: idList,
   agendaItemIds: idList,
+  /** Points of our public-comment submissions about the demand (docs/decisions/011). */
+  commentPointIds: idList,
   /** On the edit page: attachments to remove. */
   removeAttachmentIds: idList,
 });

@@ -4,6 +4,7 @@
 // (it was a 1.5 MB page; docs/decisions/008-performance-budgets.md). Pure.
 import { translator } from "~/i18n";
 import { type Locale } from "~/i18n/locales";
+import { isResponseKind } from "~/models/consultation";
 import { DEGREES, type Degree, type StatusPoint } from "~/models/status";
 import { isAssessment, SWIMLANE, SWIMLANE_TRACKS, swimlaneLayout, type SwimlaneLayout, type SwimlaneTrack, type TimelineEvent } from "~/models/timeline";
 import { formatPartialDate } from "~/utils/partial-date";
@@ -16,7 +17,8 @@ export type MarkLook =
   | "commitment-overdue"
   | "commitment-done"
   | "commitment-dropped"
-  | `outcome-${Degree}`;
+  | `outcome-${Degree}`
+  | "comment";
 
 export type Shape = "circle" | "square" | "diamond" | "triangle-up" | "triangle-down";
 export type Look = { shape: Shape; fill: string; stroke: string };
@@ -31,6 +33,7 @@ export const DEGREE_LOOK: Record<Degree, Look> = {
 };
 export const REQUEST_LOOK: Look = { shape: "square", fill: "#1f5fa8", stroke: "#123b6b" };
 export const ROUND_LOOK: Look = { shape: "circle", fill: "#4a5263", stroke: "#1d2330" };
+export const COMMENT_LOOK: Look = { shape: "square", fill: "#ffffff", stroke: "#1f5fa8" };
 export const COMMITMENT_LOOK = {
   open: { shape: "diamond", fill: "#ffffff", stroke: "#8a6800" },
   overdue: { shape: "diamond", fill: "#b3261e", stroke: "#6e140f" },
@@ -50,6 +53,7 @@ const LOOKS: Record<MarkLook, Look> = {
   "outcome-mentioned": DEGREE_LOOK.mentioned,
   "outcome-not_reflected": DEGREE_LOOK.not_reflected,
   "outcome-regressed": DEGREE_LOOK.regressed,
+  comment: COMMENT_LOOK,
 };
 
 /** The SVG element of a mark's shape centred on (x, y). */
@@ -100,6 +104,8 @@ export function lookOf(event: TimelineEvent): MarkLook {
       return event.overdue ? "commitment-overdue" : `commitment-${event.followUpStatus}`;
     case "outcome":
       return (DEGREES as readonly string[]).includes(event.outcome.degree) ? `outcome-${event.outcome.degree as Degree}` : "outcome-not_reflected";
+    case "comment":
+      return "comment";
     default:
       return "round";
   }
@@ -126,6 +132,10 @@ export function describeEvent(event: TimelineEvent, locale: Locale): string {
       const degree = (DEGREES as readonly string[]).includes(event.outcome.degree) ? t(`degree.${event.outcome.degree as Degree}`) : event.outcome.degree;
       const doc = event.instrument ? `: ${pick(event.instrument.titleJa, event.instrument.titleEn)}` : "";
       return `${when} · ${t("timeline.channel.outcome")} — ${degree}${doc}`;
+    }
+    case "comment": {
+      const answer = isResponseKind(event.point.responseKind) ? ` — ${t(`responseKind.${event.point.responseKind}`)}` : "";
+      return `${when} · ${t("timeline.channel.comment")}: ${pick(event.consultation.titleJa, event.consultation.titleEn)}${answer}`;
     }
     default:
       return when;

@@ -1,4 +1,4 @@
-// Loads one demand's timeline. The number of queries is fixed (six Prisma calls, run together),
+// Loads one demand's timeline. The number of queries is fixed (seven Prisma calls, run together),
 // whatever the number of requests, rounds and outcomes: the events are then merged in memory by
 // the pure buildTimeline (app/models/timeline.ts). test/integration/timeline.test.ts counts them.
 // The list of events is paged (TIMELINE_PAGE_SIZE) and only the page's answers are rendered; the
@@ -86,6 +86,23 @@ type OutcomeSql = {
   issuerBodyId: string | null;
 };
 
+type CommentSql = {
+  id: string;
+  textJa: string | null;
+  textEn: string | null;
+  responseSummary: string | null;
+  responseAnswer: string | null;
+  responseKind: string | null;
+  submissionId: string;
+  submittedOn: string;
+  consultationId: string;
+  titleJa: string;
+  titleEn: string;
+  caseNumber: string | null;
+  finalTextChanged: string | null;
+  issuerBodyId: string | null;
+};
+
 /**
  * The requests, agenda items and outcomes are read with one plain SQL statement each, their bodies
  * taken from the body list the page loads anyway: through Prisma's nested selects, compiling the
@@ -94,7 +111,7 @@ type OutcomeSql = {
 async function buildAll(query: TimelineQuery, today: string, client: TimelineClient) {
   const role = query.role;
   const demandId = query.demandId;
-  const [demand, requestRows, agendaRows, outcomeRows, overrides, bodies] = await Promise.all([
+  const [demand, requestRows, agendaRows, outcomeRows, commentRows, overrides, bodies] = await Promise.all([
     client.demand.findFirst({
       where: { id: demandId, deletedAt: null },
       select: { id: true, ref: true, titleJa: true, titleEn: true, firstRaisedOn: true, archived: true },
@@ -115,6 +132,13 @@ async function buildAll(query: TimelineQuery, today: string, client: TimelineCli
         n."id" AS "instrumentId", n."kind" AS "instrumentKind", n."titleJa" AS "instrumentTitleJa", n."titleEn" AS "instrumentTitleEn", n."issuerBodyId"
       FROM "Outcome" o LEFT JOIN "Instrument" n ON n."id" = o."instrumentId"
       WHERE o."demandId" = ${demandId} AND o."deletedAt" IS NULL`,
+    // Points of public comments (docs/decisions/011); no internal notes are read.
+    client.$queryRaw<CommentSql[]>`
+      SELECT p."id", p."textJa", p."textEn", p."responseSummary", p."responseAnswer", p."responseKind",
+        s."id" AS "submissionId", s."submittedOn", c."id" AS "consultationId", c."titleJa", c."titleEn", c."caseNumber", c."finalTextChanged", c."issuerBodyId"
+      FROM "CommentPoint" p JOIN "CommentSubmission" s ON s."id" = p."submissionId" AND s."deletedAt" IS NULL
+        JOIN "Consultation" c ON c."id" = s."consultationId" AND c."deletedAt" IS NULL
+      WHERE p."demandId" = ${demandId}`,
     client.demandStatusOverride.findMany({
       where: { demandId },
       select: { id: true, status: true, reason: true, fromOn: true, clearedAt: true, createdAt: true },
@@ -153,6 +177,17 @@ async function buildAll(query: TimelineQuery, today: string, client: TimelineCli
       : null,
   }));
 
+  const comments = commentRows.map((r) => ({
+    id: r.id,
+    textJa: r.textJa,
+    textEn: r.textEn,
+    responseSummary: r.responseSummary,
+    responseAnswer: r.responseAnswer,
+    responseKind: r.responseKind,
+    submission: { id: r.submissionId, submittedOn: r.submittedOn },
+    consultation: { id: r.consultationId, titleJa: r.titleJa, titleEn: r.titleEn, caseNumber: r.caseNumber, finalTextChanged: r.finalTextChanged, issuerBody: bodyOf(r.issuerBodyId) },
+  }));
+
   // Internal notes leave the server only for staff (app/models/visibility.ts).
   const input = {
     firstRaisedOn: demand.firstRaisedOn,
@@ -168,6 +203,7 @@ async function buildAll(query: TimelineQuery, today: string, client: TimelineCli
       round: withoutInternal(row.round, role),
     })),
     outcomes: outcomes.map((row) => withoutInternal(row, role)),
+    comments,
     overrides: overrides.map((o) => ({ ...o, clearedAt: o.clearedAt ? o.clearedAt.toISOString() : null, createdAt: o.createdAt.toISOString() })),
   };
 
@@ -176,6 +212,7 @@ async function buildAll(query: TimelineQuery, today: string, client: TimelineCli
   for (const row of input.requestItems) for (const b of row.request.addressees) involved.add(b.id);
   for (const row of input.agendaItems) if (row.body) involved.add(row.body.id);
   for (const row of input.outcomes) if (row.instrument?.issuerBody) involved.add(row.instrument.issuerBody.id);
+  for (const row of comments) if (row.consultation.issuerBody) involved.add(row.consultation.issuerBody.id);
   const offered = new Set<string>();
   const parentOf = new Map(bodies.map((b) => [b.id, b.parentId]));
   for (const id of involved) {

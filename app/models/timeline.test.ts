@@ -266,3 +266,40 @@ describe("the swimlane picture", () => {
     expect(swimlaneLayout(events, history, "2013-12-31").axisBreak).toBeNull();
   });
 });
+
+describe("public comments on the timeline", () => {
+  const point = (id: string, submittedOn: string, issuer: BodyRef | null, responseKind: string | null = null) => ({
+    id,
+    textJa: "在留資格の有無にかかわらず保護すること",
+    textEn: null,
+    responseSummary: null,
+    responseAnswer: responseKind ? "参考とします" : null,
+    responseKind,
+    submission: { id: `s-${id}`, submittedOn },
+    consultation: { id: `c-${id}`, titleJa: "基本方針（案）", titleEn: "Draft basic policy", caseNumber: null, finalTextChanged: "changed", issuerBody: issuer },
+  });
+  const base: TimelineInput = { firstRaisedOn: "2007", requestItems: [], agendaItems: [], outcomes: [], overrides: [], today: "2026-12-02" };
+
+  it("places each point at its submission's date, after an outcome of the same date, and filters by the issuing body", () => {
+    const input: TimelineInput = {
+      ...base,
+      outcomes: [outcome("o1", "2007-11", "partially_reflected", MOJ)],
+      comments: [point("p1", "2007-11", BUREAU, "for_reference"), point("p2", "2007-06", MHLW)],
+    };
+    const { events, counts } = buildTimeline(input);
+    expect(events.map((e) => e.key)).toEqual(["raised", "comment-p2", "outcome-o1", "comment-p1", "status-1"]);
+    expect(counts.comment).toBe(2);
+    const onlyComments = buildTimeline(input, { channels: ["comment"] }).events;
+    expect(onlyComments.map((e) => e.key)).toEqual(["comment-p2", "comment-p1"]);
+    const bureau = buildTimeline(input, { bodyIds: new Set(["immigration-bureau"]) }).events;
+    expect(bureau.map((e) => e.key)).toEqual(["comment-p1"]);
+  });
+
+  it("draws a point on its own track of the picture", () => {
+    const { events, history } = buildTimeline({ ...base, comments: [point("p1", "2011-06-30", null)] });
+    const layout = swimlaneLayout(events, history, "2012-01-01");
+    const mark = layout.marks.find((m) => m.event.key === "comment-p1");
+    const track = layout.tracks.find((t) => t.track === "comment");
+    expect(mark?.y).toBe(track?.y);
+  });
+});

@@ -7,15 +7,15 @@ import { statusHistory, type OverrideFact, type Status, type StatusPoint } from 
 import { addDaysIso, japanDateOf, partialDateRange } from "~/utils/partial-date";
 
 /** The channels a reader may filter on (GET ?channel=…, several allowed). */
-export const TIMELINE_CHANNELS = ["request", "round", "commitment", "outcome", "status"] as const;
+export const TIMELINE_CHANNELS = ["request", "round", "commitment", "outcome", "comment", "status"] as const;
 export type TimelineChannel = (typeof TIMELINE_CHANNELS)[number];
 export type EventChannel = "raised" | TimelineChannel;
 
 /** Events of the same date come in this order: what was asked, then what was said, then what changed. */
-export const CHANNEL_ORDER: readonly EventChannel[] = ["raised", "request", "round", "commitment", "outcome", "status"];
+export const CHANNEL_ORDER: readonly EventChannel[] = ["raised", "request", "round", "commitment", "outcome", "comment", "status"];
 
 /** The tracks of the picture, top to bottom (status is the band behind them). */
-export const SWIMLANE_TRACKS = ["request", "round", "commitment", "outcome"] as const;
+export const SWIMLANE_TRACKS = ["request", "round", "commitment", "outcome", "comment"] as const;
 export type SwimlaneTrack = (typeof SWIMLANE_TRACKS)[number];
 
 /** The assessment filter of a body's answers: an assessment, or "none" for answers not assessed yet. */
@@ -115,12 +115,26 @@ export type TimelineOutcomeRow = {
   instrument: { id: string; kind: string; titleJa: string; titleEn: string; issuerBody: BodyRef | null } | null;
 };
 
+/** A point of our public-comment submission about the demand, with the government's answer (no internal notes). */
+export type TimelineCommentRow = {
+  id: string;
+  textJa: string | null;
+  textEn: string | null;
+  responseSummary: string | null;
+  responseAnswer: string | null;
+  responseKind: string | null;
+  submission: { id: string; submittedOn: string };
+  consultation: { id: string; titleJa: string; titleEn: string; caseNumber: string | null; finalTextChanged: string | null; issuerBody: BodyRef | null };
+};
+
 export type TimelineInput = {
   firstRaisedOn: string | null;
   requestItems: TimelineRequestItemRow[];
   agendaItems: TimelineAgendaItemRow[];
   /** not deleted */
   outcomes: TimelineOutcomeRow[];
+  /** points of live submissions to live consultations (docs/decisions/011) */
+  comments?: TimelineCommentRow[];
   overrides: OverrideFact[];
   /** YYYY-MM-DD in Japan */
   today: string;
@@ -180,6 +194,12 @@ export type OutcomeEvent = EventBase & {
   outcome: Omit<TimelineOutcomeRow, "createdAt" | "instrument">;
   instrument: TimelineOutcomeRow["instrument"];
 };
+export type CommentEvent = EventBase & {
+  channel: "comment";
+  point: Omit<TimelineCommentRow, "submission" | "consultation">;
+  submission: TimelineCommentRow["submission"];
+  consultation: TimelineCommentRow["consultation"];
+};
 export type StatusEvent = EventBase & {
   channel: "status";
   status: Status;
@@ -187,7 +207,7 @@ export type StatusEvent = EventBase & {
   derived: Status;
   override: StatusPoint["override"];
 };
-export type TimelineEvent = RaisedEvent | RequestEvent | RoundEvent | CommitmentEvent | OutcomeEvent | StatusEvent;
+export type TimelineEvent = RaisedEvent | RequestEvent | RoundEvent | CommitmentEvent | OutcomeEvent | CommentEvent | StatusEvent;
 
 const startOf = (partial: string | null | undefined) => (partial ? (partialDateRange(partial)?.start ?? null) : null);
 const createdIso = (d: Date | string) => new Date(d).toISOString();
@@ -285,6 +305,13 @@ function allEvents(input: TimelineInput, history: StatusPoint[]): Sortable[] {
       tie: `${createdIso(createdAt)}\u0000${row.id}`,
     });
   }
+  for (const row of input.comments ?? []) {
+    const { submission, consultation, ...point } = row;
+    out.push({
+      event: { key: `comment-${row.id}`, channel: "comment", date: submission.submittedOn, start: startOf(submission.submittedOn), point, submission, consultation },
+      tie: `${consultation.id}\u0000${submission.id}\u0000${row.id}`,
+    });
+  }
   const dates = statusDates(input);
   history.forEach((point, i) => {
     // The first "open" is the day the demand was raised, already an event of its own.
@@ -323,6 +350,8 @@ function matchesBody(event: TimelineEvent, bodyIds: ReadonlySet<string>) {
       return Boolean(event.body && bodyIds.has(event.body.id));
     case "outcome":
       return Boolean(event.instrument?.issuerBody && bodyIds.has(event.instrument.issuerBody.id));
+    case "comment":
+      return Boolean(event.consultation.issuerBody && bodyIds.has(event.consultation.issuerBody.id));
     default:
       // Being raised and changing status concern the demand, not one body.
       return false;

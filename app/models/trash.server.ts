@@ -21,6 +21,10 @@ async function setDeletedAt(tx: Tx, type: TrashType, id: string, value: Date | n
       return (await tx.request.updateMany({ where, data })).count;
     case "NegotiationRound":
       return (await tx.negotiationRound.updateMany({ where, data })).count;
+    case "Consultation":
+      return (await tx.consultation.updateMany({ where, data })).count;
+    case "CommentSubmission":
+      return (await tx.commentSubmission.updateMany({ where, data })).count;
     case "Outcome":
       return (await tx.outcome.updateMany({ where, data })).count;
     case "Instrument":
@@ -95,8 +99,18 @@ async function parentInTrash(tx: Tx, type: TrashType, id: string, locale: Locale
       return (await deleted("Demand", row?.demandId)) ?? (await deleted("Instrument", row?.instrumentId));
     }
     case "Attachment": {
-      const row = await tx.attachment.findUnique({ where: { id }, select: { requestId: true, roundId: true, outcomeId: true } });
-      return (await deleted("Request", row?.requestId)) ?? (await deleted("NegotiationRound", row?.roundId)) ?? (await deleted("Outcome", row?.outcomeId));
+      const row = await tx.attachment.findUnique({ where: { id }, select: { requestId: true, roundId: true, outcomeId: true, consultationId: true, submissionId: true } });
+      return (
+        (await deleted("Request", row?.requestId)) ??
+        (await deleted("NegotiationRound", row?.roundId)) ??
+        (await deleted("Outcome", row?.outcomeId)) ??
+        (await deleted("Consultation", row?.consultationId)) ??
+        (await deleted("CommentSubmission", row?.submissionId))
+      );
+    }
+    case "CommentSubmission": {
+      const row = await tx.commentSubmission.findUnique({ where: { id }, select: { consultationId: true } });
+      return deleted("Consultation", row?.consultationId);
     }
     default:
       return null;

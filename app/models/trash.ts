@@ -5,6 +5,8 @@ export const TRASH_TYPES = [
   "Demand",
   "Request",
   "NegotiationRound",
+  "Consultation",
+  "CommentSubmission",
   "Outcome",
   "Instrument",
   "Body",

@@ -1,23 +1,28 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CommitmentsPanel } from "~/components/commitments-panel";
+import { ConsultationStateBadge } from "~/components/consultation-parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
+import { consultationsClosingSoon } from "~/models/consultation.server";
 import { overview } from "~/models/overview.server";
 import { hasRole } from "~/models/roles";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
+import { formatPartialDate, todayInJapan } from "~/utils/partial-date";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.home"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { user: { name: user.name, canEdit: hasRole(user.role, "staff") }, ...(await overview()) };
+  const today = todayInJapan();
+  const [data, closing] = await Promise.all([overview(today), consultationsClosingSoon(today)]);
+  return { user: { name: user.name, canEdit: hasRole(user.role, "staff") }, ...data, closing: { ...closing, today } };
 }
 
 export default function Home() {
-  const { user, stats, networks, unassigned, recent, commitments } = useLoaderData<typeof loader>();
+  const { user, stats, networks, unassigned, recent, commitments, closing } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
@@ -52,6 +57,24 @@ export default function Home() {
         </li>
       </ul>
       <CommitmentsPanel {...commitments} />
+      {closing.items.length ? (
+        <section aria-labelledby="closing-heading" className="panel">
+          <h2 id="closing-heading">
+            {t("home.consultationsClosing")} <span className="badge">{closing.total}</span>
+          </h2>
+          <ul className="plain-list">
+            {closing.items.map((c) => (
+              <li key={c.id}>
+                <span className="nowrap strong">{formatPartialDate(c.closesOn, locale)}</span>{" "}
+                <ConsultationStateBadge state="closingSoon" deadlineOn={c.deadlineOn} today={closing.today} />{" "}
+                <Link to={`/consultations/${c.id}`}>{pick(c.titleJa, c.titleEn)}</Link>
+                {c.issuerBody ? <span className="muted"> · {pick(c.issuerBody.shortNameJa || c.issuerBody.nameJa, c.issuerBody.shortNameEn || c.issuerBody.nameEn)}</span> : null}
+              </li>
+            ))}
+          </ul>
+          {closing.total > closing.items.length ? <Link to="/consultations?state=closingSoon">{t("home.consultationsClosingAll")}</Link> : null}
+        </section>
+      ) : null}
       <div className="columns">
         <section aria-labelledby="recent-heading" className="panel">
           <h2 id="recent-heading">{t("home.recent")}</h2>

@@ -10,10 +10,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const attachment = await db.attachment.findFirst({
     where: { id: params.attachmentId ?? "", deletedAt: null },
-    include: { request: { select: { deletedAt: true } }, round: { select: { deletedAt: true } }, outcome: { select: { deletedAt: true } } },
+    include: {
+      request: { select: { deletedAt: true } },
+      round: { select: { deletedAt: true } },
+      outcome: { select: { deletedAt: true } },
+      consultation: { select: { deletedAt: true } },
+      submission: { select: { deletedAt: true, consultation: { select: { deletedAt: true } } } },
+    },
   });
   // A file goes to the trash with the record it belongs to: gone until an administrator restores it.
-  const parents = attachment ? [attachment.request, attachment.round, attachment.outcome] : [];
+  const parents = attachment ? [attachment.request, attachment.round, attachment.outcome, attachment.consultation, attachment.submission, attachment.submission?.consultation] : [];
   if (!attachment || parents.some((parent) => parent?.deletedAt)) throw new Response("Not found", { status: 404 });
   const full = attachmentFullPath(attachment.storagePath);
   if (!fs.existsSync(full)) throw new Response("Not found", { status: 404 });

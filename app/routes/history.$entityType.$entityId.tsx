@@ -24,6 +24,7 @@ const LIST_TITLES: Record<HistoryType, MessageKey> = {
   ProjectNetwork: "networks.title",
   Request: "requests.title",
   NegotiationRound: "rounds.title",
+  Consultation: "consultations.title",
   Instrument: "instruments.title",
   Outcome: "outcomes.title",
   User: "users.title",

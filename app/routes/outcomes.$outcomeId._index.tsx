@@ -48,7 +48,7 @@ export default function OutcomeDetail() {
   const source = safeHref(outcome.sourceUrl);
   const instrumentUrl = safeHref(outcome.instrument?.url);
   const degree = isDegree(outcome.degree) ? t(`degree.${outcome.degree}`) : outcome.degree;
-  const noChannels = outcome.requests.length + outcome.rounds.length + outcome.agendaItems.length === 0;
+  const noChannels = outcome.requests.length + outcome.rounds.length + outcome.agendaItems.length + outcome.commentPoints.length === 0;
 
   return (
     <article className="record">
@@ -188,6 +188,13 @@ export default function OutcomeDetail() {
                 <Link to={`/rounds/${a.round.id}`}>{pick(a.round.titleJa, a.round.titleEn)}</Link>
                 {a.body ? <> — {pick(a.body.shortNameJa || a.body.nameJa, a.body.shortNameEn || a.body.nameEn)}</> : null}
                 {pick(a.questionJa, a.questionEn) ? <div className="muted">{pick(a.questionJa, a.questionEn)}</div> : null}
+              </li>
+            ))}
+            {outcome.commentPoints.map((p) => (
+              <li key={`c-${p.id}`}>
+                <span className="badge">{t("outcome.channelCommentPoint")}</span> <span className="nowrap">{formatPartialDate(p.submission.submittedOn, locale)}</span>{" "}
+                <Link to={`/consultations/${p.submission.consultation.id}#point-${p.id}`}>{pick(p.submission.consultation.titleJa, p.submission.consultation.titleEn)}</Link>
+                {pick(p.textJa, p.textEn) ? <div className="muted">{pick(p.textJa, p.textEn)}</div> : null}
               </li>
             ))}
           </ul>

@@ -53,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       requestIds: outcome.requests.map((r) => r.id),
       roundIds: outcome.rounds.map((r) => r.id),
       agendaItemIds: outcome.agendaItems.map((a) => a.id),
+      commentPointIds: outcome.commentPoints.map((p) => p.id),
     },
     attachments: outcome.attachments.map((a) => ({ id: a.id, fileName: a.fileName, size: a.size })),
     options: { demands, instruments, channels },

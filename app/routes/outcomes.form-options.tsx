@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const demandId = (params.get("demand") ?? "").slice(0, 64);
   const outcomeId = (params.get("outcome") ?? "").slice(0, 64) || undefined;
   const [channels, instruments] = await Promise.all([
-    demandId ? outcomeChannelOptions(demandId, locale, outcomeId) : Promise.resolve({ requests: [], rounds: [], agendaItems: [] }),
+    demandId ? outcomeChannelOptions(demandId, locale, outcomeId) : Promise.resolve({ requests: [], rounds: [], agendaItems: [], commentPoints: [] }),
     instrumentChoices(locale),
   ]);
   return { demandId, channels, instruments };

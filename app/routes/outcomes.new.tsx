@@ -29,10 +29,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     demandChoices(locale),
     instrumentChoices(locale),
   ]);
-  const channels = demand ? await outcomeChannelOptions(demand.id, locale) : { requests: [], rounds: [], agendaItems: [] };
+  const channels = demand ? await outcomeChannelOptions(demand.id, locale) : { requests: [], rounds: [], agendaItems: [], commentPoints: [] };
+  // Opened from a point of a public comment: that point is the channel.
+  const pointParam = (params.get("commentPoint") ?? "").slice(0, 64);
   return {
     demand,
-    defaults: { demandId: demand?.id ?? null, instrumentId: instruments.some((i) => i.value === instrumentParam) ? instrumentParam : null },
+    defaults: {
+      demandId: demand?.id ?? null,
+      instrumentId: instruments.some((i) => i.value === instrumentParam) ? instrumentParam : null,
+      commentPointIds: channels.commentPoints.some((p) => p.value === pointParam) ? [pointParam] : [],
+    },
     options: { demands, instruments, channels },
     attachmentAccept: ATTACHMENT_ACCEPT,
     maxMb: Math.round(config.attachmentMaxBytes / (1024 * 1024)),

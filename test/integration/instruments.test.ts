@@ -25,6 +25,7 @@ const outcomeValues = (demandId: string, instrumentId: string, extra: Partial<Ou
   requestIds: [],
   roundIds: [],
   agendaItemIds: [],
+  commentPointIds: [],
   removeAttachmentIds: [],
   ...extra,
 });

@@ -23,6 +23,7 @@ const outcome = (demandId: string, degree: OutcomeFormValues["degree"], occurred
   requestIds: [],
   roundIds: [],
   agendaItemIds: [],
+  commentPointIds: [],
   removeAttachmentIds: [],
   ...extra,
 });

@@ -4,6 +4,7 @@
 import { adminEn } from "./admin.en";
 import { bodiesEn } from "./bodies.en";
 import { commonEn } from "./common.en";
+import { consultationsEn } from "./consultations.en";
 import { demandsEn } from "./demands.en";
 import { historyEn } from "./history.en";
 import { homeEn } from "./home.en";
@@ -18,4 +19,4 @@ import { searchEn } from "./search.en";
 import { boardEn } from "./board.en";
 import { vocabEn } from "./vocab.en";
 
-export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn };
+export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn, ...consultationsEn };

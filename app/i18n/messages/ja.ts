@@ -1,6 +1,7 @@
 import { adminJa } from "./admin.ja";
 import { bodiesJa } from "./bodies.ja";
 import { commonJa } from "./common.ja";
+import { consultationsJa } from "./consultations.ja";
 import { demandsJa } from "./demands.ja";
 import { type en } from "./en";
 import { historyJa } from "./history.ja";
@@ -16,4 +17,4 @@ import { searchJa } from "./search.ja";
 import { boardJa } from "./board.ja";
 import { vocabJa } from "./vocab.ja";
 
-export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa, ...searchJa, ...boardJa };
+export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa, ...searchJa, ...boardJa, ...consultationsJa };
