@@ -72,6 +72,7 @@ function Navigation({ role }: { role: string }) {
     { to: "/requests", label: t("nav.requests") },
     { to: "/rounds", label: t("nav.rounds") },
     { to: "/instruments", label: t("nav.instruments") },
+    { to: "/un", label: t("nav.un") },
     { to: "/bodies", label: t("nav.bodies") },
     { to: "/organisations", label: t("nav.organisations") },
     { to: "/networks", label: t("nav.networks") },

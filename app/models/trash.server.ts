@@ -35,6 +35,14 @@ async function setDeletedAt(tx: Tx, type: TrashType, id: string, value: Date | n
       return (await tx.person.updateMany({ where, data })).count;
     case "Attachment":
       return (await tx.attachment.updateMany({ where, data })).count;
+    case "UnMechanism":
+      return (await tx.unMechanism.updateMany({ where, data })).count;
+    case "ReviewCycle":
+      return (await tx.reviewCycle.updateMany({ where, data })).count;
+    case "UnDocument":
+      return (await tx.unDocument.updateMany({ where, data })).count;
+    case "Recommendation":
+      return (await tx.recommendation.updateMany({ where, data })).count;
   }
 }
 
@@ -56,7 +64,11 @@ async function deleteProblem(tx: Tx, type: TrashType, id: string, name: string):
       ? await tx.body.count({ where: { parentId: id, deletedAt: null } })
       : type === "Demand"
         ? await tx.demand.count({ where: { parentId: id, deletedAt: null } })
-        : 0;
+        : type === "UnMechanism"
+          ? (await tx.reviewCycle.count({ where: { mechanismId: id, deletedAt: null } })) + (await tx.unDocument.count({ where: { mechanismId: id, deletedAt: null } }))
+          : type === "UnDocument"
+            ? await tx.recommendation.count({ where: { documentId: id, deletedAt: null } })
+            : 0;
   return count ? { error: "delete.hasChildren", vars: { name, count } } : null;
 }
 
@@ -97,6 +109,18 @@ async function parentInTrash(tx: Tx, type: TrashType, id: string, locale: Locale
     case "Attachment": {
       const row = await tx.attachment.findUnique({ where: { id }, select: { requestId: true, roundId: true, outcomeId: true } });
       return (await deleted("Request", row?.requestId)) ?? (await deleted("NegotiationRound", row?.roundId)) ?? (await deleted("Outcome", row?.outcomeId));
+    }
+    case "ReviewCycle": {
+      const row = await tx.reviewCycle.findUnique({ where: { id }, select: { mechanismId: true } });
+      return deleted("UnMechanism", row?.mechanismId);
+    }
+    case "UnDocument": {
+      const row = await tx.unDocument.findUnique({ where: { id }, select: { mechanismId: true } });
+      return deleted("UnMechanism", row?.mechanismId);
+    }
+    case "Recommendation": {
+      const row = await tx.recommendation.findUnique({ where: { id }, select: { documentId: true } });
+      return deleted("UnDocument", row?.documentId);
     }
     default:
       return null;

@@ -14,6 +14,7 @@ import { requestsEn } from "./requests.en";
 import { roundsEn } from "./rounds.en";
 import { outcomesEn } from "./outcomes.en";
 import { timelineEn } from "./timeline.en";
+import { unEn } from "./un.en";
 import { vocabEn } from "./vocab.en";
 
-export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn };
+export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...unEn };

@@ -12,6 +12,7 @@ import { requestsJa } from "./requests.ja";
 import { roundsJa } from "./rounds.ja";
 import { outcomesJa } from "./outcomes.ja";
 import { timelineJa } from "./timeline.ja";
+import { unJa } from "./un.ja";
 import { vocabJa } from "./vocab.ja";
 
-export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa };
+export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa, ...unJa };
