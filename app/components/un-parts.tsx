@@ -54,3 +54,44 @@ export function GradeBadge({ grade }: { grade: string | null }) {
     </span>
   );
 }
+
+type DocumentLabel = { id: string; symbol: string | null; titleJa: string; titleEn: string; issuedOn: string | null; mechanism: { id: string; abbreviation: string } };
+
+/** A demand's UN recommendations (its page): newest document first, each with its grade. */
+export function DemandRecommendations({
+  demandId,
+  recommendations,
+}: {
+  demandId: string;
+  recommendations: Array<{ id: string; paragraph: string; headingJa: string | null; headingEn: string | null; grade: string | null; followUp: boolean; document: DocumentLabel }>;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const pick = useBilingual();
+  return (
+    <section aria-labelledby="recommendations-heading">
+      <h2 id="recommendations-heading">{t("un.demandRecommendations")}</h2>
+      {recommendations.length ? (
+        <>
+          <ul className="plain-list">
+            {recommendations.map((r) => (
+              <li key={r.id}>
+                <span className="nowrap">{formatPartialDate(r.document.issuedOn, locale) || "—"}</span> · {r.document.mechanism.abbreviation}{" "}
+                <Link to={`/un/recommendations/${r.id}`}>
+                  <code lang="en">{r.document.symbol || pick(r.document.titleJa, r.document.titleEn)}</code> {t("un.paragraphShort", { n: r.paragraph })}
+                  {pick(r.headingJa, r.headingEn) ? ` ${pick(r.headingJa, r.headingEn)}` : ""}
+                </Link>{" "}
+                <GradeBadge grade={r.grade} />
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to={`/demands/${demandId}/timeline?channel=recommendation`}>{t("un.demandRecommendationsOnTimeline")}</Link>
+          </p>
+        </>
+      ) : (
+        <p className="empty">{t("un.demandRecommendationsEmpty")}</p>
+      )}
+    </section>
+  );
+}

@@ -16,7 +16,8 @@ export type MarkLook =
   | "commitment-overdue"
   | "commitment-done"
   | "commitment-dropped"
-  | `outcome-${Degree}`;
+  | `outcome-${Degree}`
+  | "recommendation";
 
 export type Shape = "circle" | "square" | "diamond" | "triangle-up" | "triangle-down";
 export type Look = { shape: Shape; fill: string; stroke: string };
@@ -31,6 +32,8 @@ export const DEGREE_LOOK: Record<Degree, Look> = {
 };
 export const REQUEST_LOOK: Look = { shape: "square", fill: "#1f5fa8", stroke: "#123b6b" };
 export const ROUND_LOOK: Look = { shape: "circle", fill: "#4a5263", stroke: "#1d2330" };
+/** UN recommendations: the UN's blue, a shape no other track uses alone. */
+export const RECOMMENDATION_LOOK: Look = { shape: "triangle-up", fill: "#5b92e5", stroke: "#1f4e8c" };
 export const COMMITMENT_LOOK = {
   open: { shape: "diamond", fill: "#ffffff", stroke: "#8a6800" },
   overdue: { shape: "diamond", fill: "#b3261e", stroke: "#6e140f" },
@@ -50,6 +53,7 @@ const LOOKS: Record<MarkLook, Look> = {
   "outcome-mentioned": DEGREE_LOOK.mentioned,
   "outcome-not_reflected": DEGREE_LOOK.not_reflected,
   "outcome-regressed": DEGREE_LOOK.regressed,
+  recommendation: RECOMMENDATION_LOOK,
 };
 
 /** The SVG element of a mark's shape centred on (x, y). */
@@ -100,6 +104,8 @@ export function lookOf(event: TimelineEvent): MarkLook {
       return event.overdue ? "commitment-overdue" : `commitment-${event.followUpStatus}`;
     case "outcome":
       return (DEGREES as readonly string[]).includes(event.outcome.degree) ? `outcome-${event.outcome.degree as Degree}` : "outcome-not_reflected";
+    case "recommendation":
+      return "recommendation";
     default:
       return "round";
   }
@@ -126,6 +132,10 @@ export function describeEvent(event: TimelineEvent, locale: Locale): string {
       const degree = (DEGREES as readonly string[]).includes(event.outcome.degree) ? t(`degree.${event.outcome.degree as Degree}`) : event.outcome.degree;
       const doc = event.instrument ? `: ${pick(event.instrument.titleJa, event.instrument.titleEn)}` : "";
       return `${when} · ${t("timeline.channel.outcome")} — ${degree}${doc}`;
+    }
+    case "recommendation": {
+      const heading = pick(event.recommendation.headingJa, event.recommendation.headingEn);
+      return `${when} · ${t("timeline.channel.recommendation")}: ${event.document.symbol ?? event.document.mechanism} ${t("un.paragraphShort", { n: event.recommendation.paragraph })}${heading ? ` ${heading}` : ""}`;
     }
     default:
       return when;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createDocument, createRecommendation, recommendationsOfDemand } from "~/models/un.server";
+import { loadTimeline } from "~/models/timeline.server";
 import { moveToTrash, restoreFromTrash } from "~/models/trash.server";
 import { loader as recommendationLoader } from "~/routes/un.recommendations.$recommendationId._index";
 import { action as editRecommendation } from "~/routes/un.recommendations.$recommendationId.edit";
@@ -65,6 +66,12 @@ describe("recommendations", () => {
     // The demand's page lists it.
     const linked = await recommendationsOfDemand((await demand("D-006")).id);
     expect(linked.map((r) => r.id)).toContain(rec.id);
+
+    // And its timeline shows it as the UN channel, to members too, without the internal note.
+    const timeline = await loadTimeline({ demandId: (await demand("D-007")).id, role: "member", locale: "en", channels: ["recommendation"] });
+    const event = timeline?.events.find((e) => e.channel === "recommendation" && e.recommendation.id === rec.id);
+    expect(event?.date).toBe("2034-08");
+    expect(JSON.stringify(timeline)).not.toContain("staff-only note");
   });
 
   it("answer unknown demand numbers, a taken paragraph and a bad grade next to the fields, keeping the input", async () => {

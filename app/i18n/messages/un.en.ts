@@ -172,4 +172,12 @@ export const unEn = {
   "history.entity.UnDocument": "UN document",
   "history.entity.Recommendation": "Recommendation",
   "un.rec.chainEmpty": "Reiterates no earlier recommendation, and no later one reiterates it.",
+  "timeline.channel.recommendation": "UN recommendation",
+  "timeline.track.recommendation": "UN",
+  "timeline.filter.recommendation": "UN recommendations",
+  "timeline.recommendationGrade": "Our assessment: {grade}",
+  "timeline.legend.recommendations": "UN recommendations",
+  "un.demandRecommendations": "UN recommendations",
+  "un.demandRecommendationsEmpty": "No UN recommendation is linked to this demand.",
+  "un.demandRecommendationsOnTimeline": "See them on the timeline",
 };

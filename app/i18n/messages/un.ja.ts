@@ -172,4 +172,12 @@ export const unJa: Record<keyof typeof unEn, string> = {
   "history.entity.UnDocument": "国連文書",
   "history.entity.Recommendation": "勧告",
   "un.rec.chainEmpty": "以前の勧告の繰り返しではなく、後の勧告からも繰り返されていません。",
+  "timeline.channel.recommendation": "国連勧告",
+  "timeline.track.recommendation": "国連勧告",
+  "timeline.filter.recommendation": "国連勧告",
+  "timeline.recommendationGrade": "ネットワークの評価：{grade}",
+  "timeline.legend.recommendations": "国連勧告",
+  "un.demandRecommendations": "国連の勧告",
+  "un.demandRecommendationsEmpty": "この要求に結び付けられた国連勧告はありません。",
+  "un.demandRecommendationsOnTimeline": "タイムラインで見る",
 };
