@@ -503,6 +503,12 @@ export const matrix: Record<string, Entry> = {
     get: STAFF,
     post: { expect: STAFF, path: async () => `/un/documents/${await toDelete.unDocument()}/delete`, form: () => ({}) },
   },
+  // A preview writes nothing; saving is tested in test/integration/un.test.ts.
+  "un.documents.$unDocumentId.import.tsx": {
+    path: (f) => `/un/documents/${f.unDocumentId}/import`,
+    get: STAFF,
+    post: { expect: STAFF, form: () => ({ intent: "preview", text: "1. The Committee recommends a matrix test." }) },
+  },
   "un.recommendations._index.tsx": { path: () => "/un/recommendations", get: SIGNED_IN, post: NO_ACTION },
   "un.recommendations.new.tsx": {
     path: () => "/un/recommendations/new",

@@ -16,6 +16,7 @@ import {
   stagesFrom,
   wouldLoop,
 } from "~/models/un";
+import { type SplitParagraph } from "~/models/un-import";
 import { withoutInternal } from "~/models/visibility";
 import { db, type Prisma } from "~/utils/db.server";
 import { pageCount, pageWindow } from "~/utils/paging";
@@ -570,4 +571,57 @@ export async function recommendationsOfDemand(demandId: string) {
     },
   });
   return rows.map((r) => r.recommendation).sort((a, b) => (b.document.issuedOn ?? "").localeCompare(a.document.issuedOn ?? "") || a.paragraph.localeCompare(b.paragraph));
+}
+
+// ───────────── Import of concluding observations ─────────────
+
+export type ImportPlan = Array<SplitParagraph & { state: "new" | "changed" | "same"; reiteratesId: string | null }>;
+
+/**
+ * What saving the split paragraphs would do to the document: a paragraph number it already has is
+ * updated (its text, heading and follow-up; the grade, claim, links and notes stay), a new one added.
+ * A cited earlier recommendation that is on record becomes what it reiterates.
+ */
+export async function planImport(documentId: string, paragraphs: SplitParagraph[]): Promise<ImportPlan> {
+  const [existing, cited] = await Promise.all([
+    db.recommendation.findMany({ where: { documentId, deletedAt: null }, select: { paragraph: true, textEn: true, headingEn: true, followUp: true } }),
+    paragraphs.some((p) => p.cites.length)
+      ? db.recommendation.findMany({
+          where: { deletedAt: null, document: { deletedAt: null, symbol: { in: [...new Set(paragraphs.flatMap((p) => p.cites.map((c) => c.symbol)))] } } },
+          select: { id: true, paragraph: true, document: { select: { symbol: true } } },
+        })
+      : [],
+  ]);
+  return paragraphs.map((p) => {
+    const before = existing.find((e) => e.paragraph === p.paragraph);
+    const state = !before ? "new" : before.textEn === p.text && (before.headingEn ?? null) === p.heading && before.followUp === p.followUp ? "same" : "changed";
+    const earlier = p.cites.map((c) => cited.find((r) => r.document.symbol === c.symbol && r.paragraph === c.paragraph)).find(Boolean);
+    return { ...p, state, reiteratesId: earlier?.id ?? null };
+  });
+}
+
+/** Saves an import plan in one transaction, each paragraph audited; re-importing the same text changes nothing. */
+export async function saveImport(documentId: string, plan: ImportPlan, userId: string) {
+  return db.$transaction(
+    async (tx) => {
+      let created = 0;
+      let updated = 0;
+      for (const p of plan) {
+        const row = await tx.recommendation.findUnique({ where: { documentId_paragraph: { documentId, paragraph: p.paragraph } }, select: { id: true, reiteratesId: true, deletedAt: true } });
+        const data = { textEn: p.text, headingEn: p.heading, followUp: p.followUp, position: p.position };
+        if (!row) {
+          const r = await tx.recommendation.create({ data: { documentId, paragraph: p.paragraph, ...data, reiteratesId: p.reiteratesId } });
+          await recordAudit(tx, { userId, action: "create", entityType: "Recommendation", entityId: r.id, after: await recommendationSnapshot(tx, r.id) });
+          created += 1;
+        } else if (p.state !== "same" || row.deletedAt) {
+          const before = await recommendationSnapshot(tx, row.id);
+          await tx.recommendation.update({ where: { id: row.id }, data: { ...data, reiteratesId: row.reiteratesId ?? p.reiteratesId, deletedAt: null, version: { increment: 1 } } });
+          await recordAudit(tx, { userId, action: "update", entityType: "Recommendation", entityId: row.id, before, after: await recommendationSnapshot(tx, row.id) });
+          updated += 1;
+        }
+      }
+      return { created, updated, unchanged: plan.length - created - updated };
+    },
+    { timeout: 60_000 },
+  );
 }

@@ -64,6 +64,9 @@ export default function DocumentDetail() {
             <Link to={`/un/recommendations/new?document=${d.id}`} className="button">
               {t("un.addRecommendation")}
             </Link>
+            <Link to={`/un/documents/${d.id}/import`} className="button">
+              {t("un.import.link")}
+            </Link>
             <RecordTools historyTo={`/history/un-document/${d.id}`} deleteTo={`/un/documents/${d.id}/delete`} />
           </div>
         ) : null}

@@ -6,6 +6,9 @@ import { loader as recommendationLoader } from "~/routes/un.recommendations.$rec
 import { action as editRecommendation } from "~/routes/un.recommendations.$recommendationId.edit";
 import { loader as listLoader } from "~/routes/un.recommendations._index";
 import { action as newRecommendation } from "~/routes/un.recommendations.new";
+import { action as importAction } from "~/routes/un.documents.$unDocumentId.import";
+import fs from "node:fs";
+import path from "node:path";
 import { loader as cycleLoader } from "~/routes/un.cycles.$cycleId._index";
 import { action as editCycle } from "~/routes/un.cycles.$cycleId.edit";
 import { loader as unLoader } from "~/routes/un._index";
@@ -172,5 +175,51 @@ describe("review cycles", () => {
     const stale = await editCycle(args(await makeRequest(`/un/cycles/${cycle.id}/edit`, { role: "staff", method: "POST", form }), params));
     expect(statusOf(stale)).toBe(409);
     expect(payload(stale).conflict?.stages.map((s) => s.kind)).toEqual(["state_report", "dialogue", "next_report_due"]);
+  });
+});
+
+describe("importing concluding observations", () => {
+  const text = fs.readFileSync(path.join(import.meta.dirname, "../../app/models/__fixtures__/cerd-co-10-11.txt"), "utf8");
+
+  it("previews the paragraphs without saving, then saves them; a second import updates instead of duplicating", async () => {
+    const userId = await staffId();
+    const doc = await newDocument("CERD/C/JPN/CO/10-11");
+    // An earlier document whose paragraph 7 the fixture's paragraph 5 cites.
+    const earlier = await newDocument("CERD/C/JPN/CO/7-9");
+    const cited = await createRecommendation({ documentId: earlier.id, paragraph: "7", textEn: "Earlier.", themeIds: [], followUp: false, demandRefs: undefined }, [], userId);
+    const params = { unDocumentId: doc.id };
+    const post = async (intent: string, body = text) => importAction(args(await makeRequest(`/un/documents/${doc.id}/import`, { role: "staff", method: "POST", form: { intent, text: body } }), params));
+
+    const preview = await post("preview");
+    expect(statusOf(preview)).toBe(200);
+    expect(payload(preview).plan?.map((p) => p.state)).toEqual(Array(9).fill("new"));
+    expect(await db.recommendation.count({ where: { documentId: doc.id } })).toBe(0);
+
+    expect(statusOf(await run(() => post("save")))).toBe(302);
+    const saved = await db.recommendation.findMany({ where: { documentId: doc.id }, orderBy: { position: "asc" } });
+    expect(saved.map((r) => r.paragraph)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+    const p5 = saved.find((r) => r.paragraph === "5");
+    expect(p5).toMatchObject({ headingEn: "Definition of racial discrimination", followUp: true, reiteratesId: cited.id });
+
+    // Staff grade paragraph 5; the committee's text is then imported again with one paragraph corrected.
+    await db.recommendation.update({ where: { id: p5!.id }, data: { grade: "C", governmentClaimEn: "Existing law suffices." } });
+    const again = await post("preview", text.replace("consider ratifying the", "ratify the"));
+    expect(payload(again).plan?.filter((p) => p.state !== "same").map((p) => [p.paragraph, p.state])).toEqual([["8", "changed"]]);
+    expect(statusOf(await run(() => post("save", text.replace("consider ratifying the", "ratify the"))))).toBe(302);
+    expect(await db.recommendation.count({ where: { documentId: doc.id } })).toBe(9);
+    expect(await db.recommendation.findUniqueOrThrow({ where: { id: p5!.id } })).toMatchObject({ grade: "C", governmentClaimEn: "Existing law suffices." });
+    expect((await db.recommendation.findFirstOrThrow({ where: { documentId: doc.id, paragraph: "8" } })).textEn).toContain("recommends that the State party ratify the");
+  });
+
+  it("refuses the text of another document and text without numbered paragraphs, keeping what was pasted", async () => {
+    const doc = await newDocument("CERD/C/JPN/CO/80-81");
+    const params = { unDocumentId: doc.id };
+    const other = await importAction(args(await makeRequest(`/un/documents/${doc.id}/import`, { role: "staff", method: "POST", form: { intent: "preview", text } }), params));
+    expect(statusOf(other)).toBe(400);
+    expect(payload(other).result.error?.text).toEqual(["un.import.otherSymbol", "CERD/C/JPN/CO/10-11 ≠ CERD/C/JPN/CO/80-81"]);
+    expect(payload(other).result.initialValue?.text).toBe(text);
+    const none = await importAction(args(await makeRequest(`/un/documents/${doc.id}/import`, { role: "staff", method: "POST", form: { intent: "save", text: "No numbers here." } }), params));
+    expect(payload(none).result.error?.text).toEqual(["un.import.noParagraphs"]);
+    expect(await db.recommendation.count({ where: { documentId: doc.id } })).toBe(0);
   });
 });
