@@ -26,6 +26,8 @@ describe("splitConcludingObservations on a committee's layout", () => {
   });
 
   it("gives each paragraph the heading it falls under, carried on until the next heading, and its section", () => {
+    // Nothing of the masthead ("International Convention on … Distr.: General") becomes a heading.
+    expect(byNumber("1")).toMatchObject({ section: null, heading: null });
     expect(byNumber("2")).toMatchObject({ section: "A. Introduction", heading: null });
     expect(byNumber("4")).toMatchObject({ section: "C. Concerns and recommendations", heading: "Definition of racial discrimination" });
     expect(byNumber("5")?.heading).toBe("Definition of racial discrimination");

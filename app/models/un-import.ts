@@ -154,8 +154,9 @@ export function splitConcludingObservations(raw: string): SplitResult {
       }
     }
     if (!current) {
-      // Before paragraph 1: masthead and title; headings right before it are kept for it.
-      if (headingLike(line) && !/^Concluding observations/i.test(line)) pendingHeadings.push(line);
+      // Before paragraph 1: the masthead (two columns run together) and the title. Only the line right
+      // before paragraph 1 can be its heading ("A. Introduction", or a topic on a web page).
+      pendingHeadings = headingLike(line) && !/^Concluding observations/i.test(line) ? [line] : [];
       continue;
     }
     current.lines.push(line);
