@@ -570,7 +570,9 @@ export async function recommendationsOfDemand(demandId: string) {
       },
     },
   });
-  return rows.map((r) => r.recommendation).sort((a, b) => (b.document.issuedOn ?? "").localeCompare(a.document.issuedOn ?? "") || a.paragraph.localeCompare(b.paragraph));
+  return rows
+    .map((r) => r.recommendation)
+    .sort((a, b) => (b.document.issuedOn ?? "").localeCompare(a.document.issuedOn ?? "") || paragraphPosition(a.paragraph) - paragraphPosition(b.paragraph) || a.paragraph.localeCompare(b.paragraph));
 }
 
 // ───────────── Import of concluding observations ─────────────

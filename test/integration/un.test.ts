@@ -156,6 +156,14 @@ describe("recommendations", () => {
   });
 });
 
+describe("a demand's recommendations", () => {
+  it("come newest document first, in paragraph order (9 before 12)", async () => {
+    const d024 = await recommendationsOfDemand((await demand("D-024")).id);
+    const co2010 = d024.filter((r) => r.document.symbol === "CERD/C/JPN/CO/3-6").map((r) => r.paragraph);
+    expect(co2010).toEqual(["9", "12", "13"]);
+  });
+});
+
 describe("review cycles", () => {
   it("keep their stages, show members no internal note, and refuse a stale save", async () => {
     const cycle = await db.reviewCycle.findFirstOrThrow({ where: { internalNote: { not: null } }, include: { stages: true } });
