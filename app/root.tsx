@@ -76,6 +76,7 @@ function Navigation({ role }: { role: string }) {
     { to: "/rounds", label: t("nav.rounds") },
     { to: "/consultations", label: t("nav.consultations") },
     { to: "/instruments", label: t("nav.instruments") },
+    { to: "/un", label: t("nav.un") },
     { to: "/bodies", label: t("nav.bodies") },
     { to: "/organisations", label: t("nav.organisations") },
     { to: "/networks", label: t("nav.networks") },

@@ -13,6 +13,7 @@ import { ROLES } from "../app/models/roles";
 import { ASSESSMENTS, FOLLOW_UP_STATUSES, ROUND_KINDS } from "../app/models/round";
 import { DEGREES } from "../app/models/status";
 import { FINAL_TEXT_CHANGES, RESPONSE_KINDS, deadlineOf } from "../app/models/consultation";
+import { GRADES, JAPAN_STATUSES, MECHANISM_KINDS, REVIEW_STAGES, UN_DOCUMENT_KINDS, normalizeParagraph, normalizeSymbol } from "../app/models/un";
 import { checkRichText } from "../app/utils/rich-text.server";
 import { normalizePartialDate } from "../app/utils/partial-date";
 
@@ -208,6 +209,83 @@ const schemas = {
       }),
     )
     .superRefine(uniqueKeys("instrument key", (i) => i.key)),
+  un: z.object({
+    mechanisms: z
+      .array(
+        z.object({
+          key: z.string(),
+          kind: z.enum(MECHANISM_KINDS),
+          abbreviation: z.string(),
+          nameJa: z.string(),
+          nameEn: z.string(),
+          committeeAbbr: z.string().optional(),
+          committeeNameJa: z.string().optional(),
+          committeeNameEn: z.string().optional(),
+          japanStatus: z.enum(JAPAN_STATUSES),
+          ratifiedOn: optionalDate,
+          reservationsJa: z.string().optional(),
+          reservationsEn: z.string().optional(),
+          notes: z.string().optional(),
+        }),
+      )
+      .superRefine(uniqueKeys("mechanism key", (m) => m.key)),
+    cycles: z
+      .array(
+        z.object({
+          key: z.string(),
+          mechanism: z.string(),
+          titleJa: z.string(),
+          titleEn: z.string(),
+          session: z.string().optional(),
+          notes: z.string().optional(),
+          internalNote: z.string().optional(),
+          stages: z.partialRecord(z.enum(REVIEW_STAGES), date),
+        }),
+      )
+      .superRefine(uniqueKeys("cycle key", (c) => c.key)),
+    documents: z
+      .array(
+        z.object({
+          key: z.string(),
+          mechanism: z.string(),
+          cycle: z.string().optional(),
+          kind: z.enum(UN_DOCUMENT_KINDS),
+          symbol: z.string().refine((v) => normalizeSymbol(v) === v, "not a normalized UN symbol").optional(),
+          titleJa: z.string(),
+          titleEn: z.string(),
+          issuedOn: optionalDate,
+          languages: z.string().optional(),
+          url: z.url().optional(),
+          notes: z.string().optional(),
+        }),
+      )
+      .superRefine(uniqueKeys("document key", (d) => d.key)),
+    recommendations: z
+      .array(
+        z.object({
+          key: z.string(),
+          document: z.string(),
+          paragraph: z.string().refine((v) => normalizeParagraph(v) === v, "not a paragraph number"),
+          position: z.number().int(),
+          headingEn: z.string().optional(),
+          headingJa: z.string().optional(),
+          textEn: z.string(),
+          textJa: z.string().optional(),
+          articles: z.string().optional(),
+          themes: z.array(z.string()).default([]),
+          followUp: z.boolean().default(false),
+          reiterates: z.string().optional(),
+          demands: z.array(z.string()).default([]),
+          governmentClaimJa: z.string().optional(),
+          governmentClaimEn: z.string().optional(),
+          governmentClaimSource: z.string().optional(),
+          grade: z.enum(GRADES).optional(),
+          assessmentNote: z.string().optional(),
+          internalNote: z.string().optional(),
+        }),
+      )
+      .superRefine(uniqueKeys("recommendation key", (r) => r.key)),
+  }),
   outcomes: z.array(
     z.object({
       demand: z.string(),
@@ -318,6 +396,7 @@ export async function seedDemo() {
   const instruments = load("instruments", "instruments.json");
   const outcomes = load("outcomes", "outcomes.json");
   const consultations = load("consultations", "consultations.json");
+  const un = load("un", "un.json");
   const passwordHashes = await Promise.all(users.map((u) => hashPassword(u.password)));
 
   await db.$transaction(
@@ -570,6 +649,48 @@ export async function seedDemo() {
             },
           },
         });
+      }
+
+      // UN treaty reporting (docs/decisions/010).
+      const mechanismIds = new Map<string, string>();
+      for (const [i, m] of un.mechanisms.entries()) {
+        const { key, ...rest } = m;
+        mechanismIds.set(key, (await tx.unMechanism.create({ data: { ...rest, sortOrder: i } })).id);
+      }
+      const cycleIds = new Map<string, string>();
+      for (const c of un.cycles) {
+        const { key, mechanism, stages, ...rest } = c;
+        const created = await tx.reviewCycle.create({
+          data: {
+            ...rest,
+            mechanismId: lookup(mechanismIds, mechanism, "mechanism"),
+            stages: { create: Object.entries(stages).map(([kind, on]) => ({ kind, on })) },
+          },
+        });
+        cycleIds.set(key, created.id);
+      }
+      const documentIds = new Map<string, string>();
+      for (const d of un.documents) {
+        const { key, mechanism, cycle, ...rest } = d;
+        const created = await tx.unDocument.create({
+          data: { ...rest, mechanismId: lookup(mechanismIds, mechanism, "mechanism"), cycleId: cycle ? lookup(cycleIds, cycle, "cycle") : null },
+        });
+        documentIds.set(key, created.id);
+      }
+      const recommendationIds = new Map<string, string>();
+      // In file order: a recommendation reiterates one written above it.
+      for (const r of un.recommendations) {
+        const { key, document, themes, reiterates, demands, ...rest } = r;
+        const created = await tx.recommendation.create({
+          data: {
+            ...rest,
+            documentId: lookup(documentIds, document, "document"),
+            reiteratesId: reiterates ? lookup(recommendationIds, reiterates, "recommendation") : null,
+            themes: { create: themes.map((slug) => ({ themeId: lookup(themeIds, slug, "theme") })) },
+            demands: { create: demands.map((ref) => ({ demandId: lookup(demandIds, ref, "demand") })) },
+          },
+        });
+        recommendationIds.set(key, created.id);
       }
     },
     { timeout: 60_000 },

@@ -83,6 +83,9 @@ export async function resolveFixtures() {
   });
   const consultation = await db.consultation.findFirstOrThrow({ where: { internalNote: { not: null }, deletedAt: null }, orderBy: { createdAt: "asc" } });
   const submission = await db.commentSubmission.findFirstOrThrow({ where: { consultationId: consultation.id, internalNote: { not: null }, deletedAt: null } });
+  // UN treaty reporting: a cycle and a recommendation with internal notes.
+  const cycle = await db.reviewCycle.findFirstOrThrow({ where: { internalNote: { not: null }, deletedAt: null } });
+  const recommendation = await db.recommendation.findFirstOrThrow({ where: { internalNote: { not: null }, deletedAt: null } });
   const member = await db.user.findUniqueOrThrow({ where: { email: DEMO.member.email } });
   const staff = await db.user.findUniqueOrThrow({ where: { email: DEMO.staff.email } });
 
@@ -111,6 +114,10 @@ export async function resolveFixtures() {
     consultationId: consultation.id,
     submissionId: submission.id,
     attachmentId: attachment.id,
+    mechanismId: cycle.mechanismId,
+    cycleId: cycle.id,
+    unDocumentId: recommendation.documentId,
+    recommendationId: recommendation.id,
     memberUserId: member.id,
     staffUserId: staff.id,
   };
@@ -130,6 +137,10 @@ const current = {
   item: (id: string) => db.agendaItem.findUniqueOrThrow({ where: { id } }),
   consultation: (id: string) => db.consultation.findUniqueOrThrow({ where: { id } }),
   submission: (id: string) => db.commentSubmission.findUniqueOrThrow({ where: { id }, include: { points: { orderBy: { position: "asc" } } } }),
+  mechanism: (id: string) => db.unMechanism.findUniqueOrThrow({ where: { id } }),
+  cycle: (id: string) => db.reviewCycle.findUniqueOrThrow({ where: { id } }),
+  unDocument: (id: string) => db.unDocument.findUniqueOrThrow({ where: { id } }),
+  recommendation: (id: string) => db.recommendation.findUniqueOrThrow({ where: { id } }),
 };
 
 /** Optional text fields as a form sends them: absent when empty. */
@@ -151,6 +162,19 @@ const toDelete = {
   demand: async () => (await db.demand.create({ data: { ref: `MX-${next()}`, titleJa: `削除用要求${next()}`, titleEn: "Matrix" } })).id,
   consultation: async () => (await db.consultation.create({ data: { titleJa: `削除用意見募集${next()}`, titleEn: "Matrix", closesOn: "2015-03", deadlineOn: "2015-03-31" } })).id,
   submission: async (consultationId: string) => (await db.commentSubmission.create({ data: { consultationId, submittedOn: `2015-03-${String((next() % 28) + 1).padStart(2, "0")}` } })).id,
+  mechanism: async () => (await db.unMechanism.create({ data: { kind: "special_procedure", abbreviation: `MX${next()}`, nameJa: "削除用メカニズム", nameEn: "Matrix", japanStatus: "not_applicable" } })).id,
+  cycle: async () => {
+    const m = await db.unMechanism.findFirstOrThrow({ where: { deletedAt: null } });
+    return (await db.reviewCycle.create({ data: { mechanismId: m.id, titleJa: `削除用サイクル${next()}`, titleEn: "Matrix" } })).id;
+  },
+  unDocument: async () => {
+    const m = await db.unMechanism.findFirstOrThrow({ where: { deletedAt: null } });
+    return (await db.unDocument.create({ data: { mechanismId: m.id, kind: "other", titleJa: `削除用国連文書${next()}`, titleEn: "Matrix" } })).id;
+  },
+  recommendation: async () => {
+    const d = await db.unDocument.findFirstOrThrow({ where: { deletedAt: null } });
+    return (await db.recommendation.create({ data: { documentId: d.id, paragraph: String(900 + next()), textEn: "Matrix" } })).id;
+  },
 };
 
 export const matrix: Record<string, Entry> = {
@@ -495,6 +519,107 @@ export const matrix: Record<string, Entry> = {
   },
 
   // A record's history: staff, a user's history administrators only (a made-up type or id is 404).
+  "un._index.tsx": { path: () => "/un", get: SIGNED_IN, post: NO_ACTION },
+  "un.mechanisms.new.tsx": {
+    path: () => "/un/mechanisms/new",
+    get: STAFF,
+    post: { expect: STAFF, form: () => ({ kind: "special_procedure", abbreviation: `MX${next()}`, nameEn: "Matrix mandate", japanStatus: "not_applicable" }) },
+  },
+  "un.mechanisms.$mechanismId._index.tsx": { path: (f) => `/un/mechanisms/${f.mechanismId}`, get: SIGNED_IN, post: NO_ACTION },
+  "un.mechanisms.$mechanismId.edit.tsx": {
+    path: (f) => `/un/mechanisms/${f.mechanismId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const m = await current.mechanism(f.mechanismId);
+        return fields({ kind: m.kind, abbreviation: m.abbreviation, nameJa: m.nameJa, nameEn: m.nameEn, japanStatus: m.japanStatus, ratifiedOn: m.ratifiedOn, version: m.version });
+      },
+    },
+  },
+  "un.mechanisms.$mechanismId.delete.tsx": {
+    path: (f) => `/un/mechanisms/${f.mechanismId}/delete`,
+    get: STAFF,
+    post: { expect: STAFF, path: async () => `/un/mechanisms/${await toDelete.mechanism()}/delete`, form: () => ({}) },
+  },
+  "un.cycles.new.tsx": {
+    path: () => "/un/cycles/new",
+    get: STAFF,
+    post: { expect: STAFF, form: ({ f }) => ({ mechanismId: f.mechanismId, titleEn: `Matrix cycle ${next()}`, stage_dialogue: "2030-05" }) },
+  },
+  "un.cycles.$cycleId._index.tsx": { path: (f) => `/un/cycles/${f.cycleId}`, get: SIGNED_IN, internalNotes: true, post: NO_ACTION },
+  "un.cycles.$cycleId.edit.tsx": {
+    path: (f) => `/un/cycles/${f.cycleId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const c = await current.cycle(f.cycleId);
+        return fields({ mechanismId: c.mechanismId, titleJa: c.titleJa, titleEn: c.titleEn, session: c.session, internalNote: c.internalNote, version: c.version });
+      },
+    },
+  },
+  "un.cycles.$cycleId.delete.tsx": {
+    path: (f) => `/un/cycles/${f.cycleId}/delete`,
+    get: STAFF,
+    post: { expect: STAFF, path: async () => `/un/cycles/${await toDelete.cycle()}/delete`, form: () => ({}) },
+  },
+  "un.documents.new.tsx": {
+    path: () => "/un/documents/new",
+    get: STAFF,
+    post: { expect: STAFF, form: ({ f }) => ({ mechanismId: f.mechanismId, kind: "other", titleEn: `Matrix document ${next()}` }) },
+  },
+  "un.documents.$unDocumentId._index.tsx": { path: (f) => `/un/documents/${f.unDocumentId}`, get: SIGNED_IN, post: NO_ACTION },
+  "un.documents.$unDocumentId.edit.tsx": {
+    path: (f) => `/un/documents/${f.unDocumentId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const d = await current.unDocument(f.unDocumentId);
+        return { ...fields({ mechanismId: d.mechanismId, cycleId: d.cycleId, kind: d.kind, symbol: d.symbol, titleJa: d.titleJa, titleEn: d.titleEn, issuedOn: d.issuedOn, version: d.version }), languages: d.languages?.split(",") ?? [] };
+      },
+    },
+  },
+  "un.documents.$unDocumentId.delete.tsx": {
+    path: (f) => `/un/documents/${f.unDocumentId}/delete`,
+    get: STAFF,
+    post: { expect: STAFF, path: async () => `/un/documents/${await toDelete.unDocument()}/delete`, form: () => ({}) },
+  },
+  // A preview writes nothing; saving is tested in test/integration/un.test.ts.
+  "un.documents.$unDocumentId.import.tsx": {
+    path: (f) => `/un/documents/${f.unDocumentId}/import`,
+    get: STAFF,
+    post: { expect: STAFF, form: () => ({ intent: "preview", text: "1. The Committee recommends a matrix test." }) },
+  },
+  "un.recommendations._index.tsx": { path: () => "/un/recommendations", get: SIGNED_IN, post: NO_ACTION },
+  "un.recommendations.new.tsx": {
+    path: () => "/un/recommendations/new",
+    get: STAFF,
+    post: { expect: STAFF, form: ({ f }) => ({ documentId: f.unDocumentId, paragraph: String(500 + next()), textEn: "The Committee recommends a matrix test." }) },
+  },
+  "un.recommendations.$recommendationId._index.tsx": { path: (f) => `/un/recommendations/${f.recommendationId}`, get: SIGNED_IN, internalNotes: true, post: NO_ACTION },
+  "un.recommendations.$recommendationId.edit.tsx": {
+    path: (f) => `/un/recommendations/${f.recommendationId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const r = await db.recommendation.findUniqueOrThrow({ where: { id: f.recommendationId }, include: { demands: { include: { demand: true } }, themes: true } });
+        return {
+          ...fields({ documentId: r.documentId, paragraph: r.paragraph, textEn: r.textEn, textJa: r.textJa, grade: r.grade, internalNote: r.internalNote, reiteratesId: r.reiteratesId, version: r.version }),
+          demandRefs: r.demands.map((d) => d.demand.ref).join(", "),
+          themeIds: r.themes.map((x) => x.themeId),
+        };
+      },
+    },
+  },
+  "un.recommendations.$recommendationId.delete.tsx": {
+    path: (f) => `/un/recommendations/${f.recommendationId}/delete`,
+    get: STAFF,
+    post: { expect: STAFF, path: async () => `/un/recommendations/${await toDelete.recommendation()}/delete`, form: () => ({}) },
+  },
+
   "history.$entityType.$entityId.tsx": { path: (f) => `/history/request/${f.requestId}`, get: STAFF, post: NO_ACTION },
   // The trash: each role restores a deleted document of its own.
   "admin.trash.tsx": {

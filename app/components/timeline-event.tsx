@@ -325,6 +325,24 @@ export function TimelineEventItem({ event, demandId }: { event: TimelineEvent; d
       );
     }
 
+    case "recommendation": {
+      const { recommendation: r, document: d } = event;
+      const heading = pick(r.headingJa, r.headingEn);
+      return (
+        <>
+          {header(r.grade ? <span className={`badge grade grade-${r.grade}`}>{t("timeline.recommendationGrade", { grade: r.grade })}</span> : null)}
+          <h3 className="event-title">
+            <Link to={`/un/recommendations/${r.id}`}>
+              <span lang="en">{d.symbol ?? d.mechanism}</span> {t("un.paragraphShort", { n: r.paragraph })}
+              {heading ? ` ${heading}` : ""}
+            </Link>
+          </h3>
+          <p className="multiline" lang="en">
+            {r.textEn}
+          </p>
+        </>
+      );
+    }
     case "status":
       return (
         <>

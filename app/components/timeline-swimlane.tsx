@@ -5,7 +5,7 @@
 import { useLocale, useT } from "~/i18n/react";
 import { DEGREES, type Status, STATUSES, type StatusPoint } from "~/models/status";
 import { SWIMLANE, type SwimlaneTrack } from "~/models/timeline";
-import { COMMENT_LOOK, COMMITMENT_LOOK, DEGREE_LOOK, type Look, markGeometry, REQUEST_LOOK, ROUND_LOOK, type TimelinePicture } from "~/models/timeline-picture";
+import { COMMENT_LOOK, COMMITMENT_LOOK, DEGREE_LOOK, type Look, markGeometry, RECOMMENDATION_LOOK, REQUEST_LOOK, ROUND_LOOK, type TimelinePicture } from "~/models/timeline-picture";
 import { formatPartialDate } from "~/utils/partial-date";
 
 /** The status band: pale versions of the degree colours. */
@@ -171,6 +171,10 @@ export function TimelineLegend() {
           <li>
             <Swatch look={COMMENT_LOOK} />
             {t("timeline.track.comment")}
+          </li>
+          <li>
+            <Swatch look={RECOMMENDATION_LOOK} />
+            {t("timeline.legend.recommendations")}
           </li>
         </ul>
       </dd>

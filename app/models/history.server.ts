@@ -79,6 +79,38 @@ export async function labelledRecords(type: RecordType, where: Where, client: Pr
         return { id: r.id, ja: name("ja"), en: name("en"), deletedAt: r.deletedAt };
       });
     }
+    case "UnMechanism": {
+      const rows = await client.unMechanism.findMany({ where, select: { id: true, abbreviation: true, nameJa: true, nameEn: true, deletedAt: true } });
+      return rows.map((r) => {
+        const name = pair(r.nameJa, r.nameEn);
+        return { id: r.id, ja: `${r.abbreviation} ${name.ja}`, en: `${r.abbreviation} ${name.en}`, deletedAt: r.deletedAt };
+      });
+    }
+    case "ReviewCycle": {
+      const rows = await client.reviewCycle.findMany({ where, select: { id: true, titleJa: true, titleEn: true, deletedAt: true, mechanism: { select: { abbreviation: true } } } });
+      return rows.map((r) => {
+        const title = pair(r.titleJa, r.titleEn);
+        return { id: r.id, ja: `${r.mechanism.abbreviation}: ${title.ja}`, en: `${r.mechanism.abbreviation}: ${title.en}`, deletedAt: r.deletedAt };
+      });
+    }
+    case "UnDocument": {
+      const rows = await client.unDocument.findMany({ where, select: { id: true, symbol: true, titleJa: true, titleEn: true, deletedAt: true } });
+      return rows.map((r) => {
+        const title = pair(r.titleJa, r.titleEn);
+        return { id: r.id, ja: r.symbol ? `${r.symbol} ${title.ja}` : title.ja, en: r.symbol ? `${r.symbol} ${title.en}` : title.en, deletedAt: r.deletedAt };
+      });
+    }
+    case "Recommendation": {
+      const rows = await client.recommendation.findMany({
+        where,
+        select: { id: true, paragraph: true, headingJa: true, headingEn: true, deletedAt: true, document: { select: { symbol: true, titleJa: true, titleEn: true } } },
+      });
+      return rows.map((r) => {
+        const doc = pair(r.document.symbol || r.document.titleJa, r.document.symbol || r.document.titleEn);
+        const heading = pair(r.headingJa, r.headingEn);
+        return { id: r.id, ja: `${doc.ja} パラ${r.paragraph}${heading.ja ? ` ${heading.ja}` : ""}`, en: `${doc.en} para. ${r.paragraph}${heading.en ? ` ${heading.en}` : ""}`, deletedAt: r.deletedAt, owner: doc };
+      });
+    }
     case "User": {
       // Accounts are deactivated, never deleted.
       const rows = await client.user.findMany({ where: "deletedAt" in where ? { id: { in: [] } } : where, select: { id: true, name: true } });
@@ -108,7 +140,7 @@ export async function labelledRecords(type: RecordType, where: Where, client: Pr
   }
 }
 
-const NAMED_TYPES: RecordType[] = ["Demand", "Body", "Person", "Organisation", "ProjectNetwork", "Request", "NegotiationRound", "Consultation", "Instrument", "User"];
+const NAMED_TYPES: RecordType[] = ["Demand", "Body", "Person", "Organisation", "ProjectNetwork", "Request", "NegotiationRound", "Consultation", "Instrument", "User", "UnMechanism", "ReviewCycle", "UnDocument", "Recommendation"];
 
 /** The names of the records these ids belong to, whatever their type (ids are unique across tables), in the trash or not. */
 async function namesOf(ids: Set<string>, locale: Locale) {

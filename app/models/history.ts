@@ -19,6 +19,10 @@ export const HISTORY_TYPES = {
   instrument: "Instrument",
   outcome: "Outcome",
   user: "User",
+  "un-mechanism": "UnMechanism",
+  "review-cycle": "ReviewCycle",
+  "un-document": "UnDocument",
+  recommendation: "Recommendation",
 } as const;
 export type HistorySlug = keyof typeof HISTORY_TYPES;
 export type HistoryType = (typeof HISTORY_TYPES)[HistorySlug];
@@ -50,7 +54,14 @@ const RECORD_PATHS: Record<HistoryType, string> = {
   Instrument: "/instruments",
   Outcome: "/outcomes",
   User: "/admin/users",
+  UnMechanism: "/un/mechanisms",
+  ReviewCycle: "/un/cycles",
+  UnDocument: "/un/documents",
+  Recommendation: "/un/recommendations",
 };
+
+/** Lists that are not at their records' path: mechanisms, cycles and documents are listed on the UN page. */
+const LIST_PATHS: Partial<Record<HistoryType, string>> = { UnMechanism: "/un", ReviewCycle: "/un", UnDocument: "/un" };
 
 /** The record's own page. */
 export function recordPath(type: HistoryType, id: string) {
@@ -59,7 +70,7 @@ export function recordPath(type: HistoryType, id: string) {
 
 /** The list a record of this type belongs to. */
 export function listPath(type: HistoryType) {
-  return RECORD_PATHS[type];
+  return LIST_PATHS[type] ?? RECORD_PATHS[type];
 }
 
 /**
@@ -95,6 +106,10 @@ const ENTITY_LABELS = {
   Affiliation: "history.entity.Affiliation",
   OrganisationName: "history.entity.OrganisationName",
   ProjectNetworkPhase: "history.entity.ProjectNetworkPhase",
+  UnMechanism: "history.entity.UnMechanism",
+  ReviewCycle: "history.entity.ReviewCycle",
+  UnDocument: "history.entity.UnDocument",
+  Recommendation: "history.entity.Recommendation",
 } as const satisfies Record<string, MessageKey>;
 
 export function entityLabel(t: Translate, entityType: string) {
@@ -109,6 +124,8 @@ const HIDDEN_BY_TYPE: Record<string, string[]> = {
   Instrument: ["issuerBody"],
   Outcome: ["instrument"],
   ProjectNetwork: ["organisationNameJa", "organisationNameEn"],
+  ReviewCycle: ["mechanism"],
+  Recommendation: ["demandIds", "position"],
 };
 
 function isHidden(entityType: string, field: string) {
@@ -136,6 +153,10 @@ const LABEL_PREFIX: Record<string, string> = {
   Affiliation: "affiliation",
   OrganisationName: "organisation.formerName",
   ProjectNetworkPhase: "network.phase",
+  UnMechanism: "un.mechanism",
+  ReviewCycle: "un.cycle",
+  UnDocument: "un.document",
+  Recommendation: "un.rec",
 };
 
 /** Labels whose key does not follow "<prefix>.<field>". */
@@ -205,11 +226,13 @@ function enumPrefix(entityType: string, field: string): string | null {
       Body: "bodyKind",
       Person: "personKind",
       Organisation: "organisation.kind",
+      UnMechanism: "mechanismKind",
+      UnDocument: "documentKind",
     };
     return kinds[entityType] ?? null;
   }
   if (field === "status") return entityType === "DemandStatusOverride" ? "status" : "network.status";
-  const byField: Record<string, string> = { degree: "degree", assessment: "assessment", followUpStatus: "followUp", role: "role", finalTextChanged: "finalText", responseKind: "responseKind" };
+  const byField: Record<string, string> = { japanStatus: "japanStatus", grade: "grade", degree: "degree", assessment: "assessment", followUpStatus: "followUp", role: "role", finalTextChanged: "finalText", responseKind: "responseKind" };
   return byField[field] ?? null;
 }
 

@@ -18,7 +18,8 @@ export type MarkLook =
   | "commitment-done"
   | "commitment-dropped"
   | `outcome-${Degree}`
-  | "comment";
+  | "comment"
+  | "recommendation";
 
 export type Shape = "circle" | "square" | "diamond" | "triangle-up" | "triangle-down";
 export type Look = { shape: Shape; fill: string; stroke: string };
@@ -34,6 +35,8 @@ export const DEGREE_LOOK: Record<Degree, Look> = {
 export const REQUEST_LOOK: Look = { shape: "square", fill: "#1f5fa8", stroke: "#123b6b" };
 export const ROUND_LOOK: Look = { shape: "circle", fill: "#4a5263", stroke: "#1d2330" };
 export const COMMENT_LOOK: Look = { shape: "square", fill: "#ffffff", stroke: "#1f5fa8" };
+/** UN recommendations: the UN's blue, a shape no other track uses alone. */
+export const RECOMMENDATION_LOOK: Look = { shape: "triangle-up", fill: "#5b92e5", stroke: "#1f4e8c" };
 export const COMMITMENT_LOOK = {
   open: { shape: "diamond", fill: "#ffffff", stroke: "#8a6800" },
   overdue: { shape: "diamond", fill: "#b3261e", stroke: "#6e140f" },
@@ -54,6 +57,7 @@ const LOOKS: Record<MarkLook, Look> = {
   "outcome-not_reflected": DEGREE_LOOK.not_reflected,
   "outcome-regressed": DEGREE_LOOK.regressed,
   comment: COMMENT_LOOK,
+  recommendation: RECOMMENDATION_LOOK,
 };
 
 /** The SVG element of a mark's shape centred on (x, y). */
@@ -106,6 +110,8 @@ export function lookOf(event: TimelineEvent): MarkLook {
       return (DEGREES as readonly string[]).includes(event.outcome.degree) ? `outcome-${event.outcome.degree as Degree}` : "outcome-not_reflected";
     case "comment":
       return "comment";
+    case "recommendation":
+      return "recommendation";
     default:
       return "round";
   }
@@ -136,6 +142,10 @@ export function describeEvent(event: TimelineEvent, locale: Locale): string {
     case "comment": {
       const answer = isResponseKind(event.point.responseKind) ? ` — ${t(`responseKind.${event.point.responseKind}`)}` : "";
       return `${when} · ${t("timeline.channel.comment")}: ${pick(event.consultation.titleJa, event.consultation.titleEn)}${answer}`;
+    }
+    case "recommendation": {
+      const heading = pick(event.recommendation.headingJa, event.recommendation.headingEn);
+      return `${when} · ${t("timeline.channel.recommendation")}: ${event.document.symbol ?? event.document.mechanism} ${t("un.paragraphShort", { n: event.recommendation.paragraph })}${heading ? ` ${heading}` : ""}`;
     }
     default:
       return when;

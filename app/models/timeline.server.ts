@@ -103,6 +103,23 @@ type CommentSql = {
   issuerBodyId: string | null;
 };
 
+type RecommendationSql = {
+  id: string;
+  paragraph: string;
+  headingJa: string | null;
+  headingEn: string | null;
+  textEn: string;
+  grade: string | null;
+  followUp: number | boolean | bigint;
+  documentId: string;
+  documentKind: string;
+  symbol: string | null;
+  documentTitleJa: string;
+  documentTitleEn: string;
+  issuedOn: string | null;
+  mechanism: string;
+};
+
 /**
  * The requests, agenda items and outcomes are read with one plain SQL statement each, their bodies
  * taken from the body list the page loads anyway: through Prisma's nested selects, compiling the
@@ -111,7 +128,7 @@ type CommentSql = {
 async function buildAll(query: TimelineQuery, today: string, client: TimelineClient) {
   const role = query.role;
   const demandId = query.demandId;
-  const [demand, requestRows, agendaRows, outcomeRows, commentRows, overrides, bodies] = await Promise.all([
+  const [demand, requestRows, agendaRows, outcomeRows, commentRows, overrides, bodies, recommendationRows] = await Promise.all([
     client.demand.findFirst({
       where: { id: demandId, deletedAt: null },
       select: { id: true, ref: true, titleJa: true, titleEn: true, firstRaisedOn: true, archived: true },
@@ -144,6 +161,16 @@ async function buildAll(query: TimelineQuery, today: string, client: TimelineCli
       select: { id: true, status: true, reason: true, fromOn: true, clearedAt: true, createdAt: true },
     }),
     client.body.findMany({ select: { ...bodyRef, parentId: true, sortOrder: true, deletedAt: true } }),
+    // UN recommendations linked to the demand: members see them, and nothing internal is read.
+    client.$queryRaw<RecommendationSql[]>`
+      SELECT r."id", r."paragraph", r."headingJa", r."headingEn", r."textEn", r."grade", r."followUp",
+        d."id" AS "documentId", d."kind" AS "documentKind", d."symbol", d."titleJa" AS "documentTitleJa", d."titleEn" AS "documentTitleEn", d."issuedOn",
+        m."abbreviation" AS "mechanism"
+      FROM "RecommendationDemand" l
+        JOIN "Recommendation" r ON r."id" = l."recommendationId" AND r."deletedAt" IS NULL
+        JOIN "UnDocument" d ON d."id" = r."documentId" AND d."deletedAt" IS NULL
+        JOIN "UnMechanism" m ON m."id" = d."mechanismId" AND m."deletedAt" IS NULL
+      WHERE l."demandId" = ${demandId}`,
   ]);
   if (!demand) return null;
 
@@ -205,6 +232,16 @@ async function buildAll(query: TimelineQuery, today: string, client: TimelineCli
     outcomes: outcomes.map((row) => withoutInternal(row, role)),
     comments,
     overrides: overrides.map((o) => ({ ...o, clearedAt: o.clearedAt ? o.clearedAt.toISOString() : null, createdAt: o.createdAt.toISOString() })),
+    recommendations: recommendationRows.map((r) => ({
+      id: r.id,
+      paragraph: r.paragraph,
+      headingJa: r.headingJa,
+      headingEn: r.headingEn,
+      textEn: r.textEn,
+      grade: r.grade,
+      followUp: Boolean(Number(r.followUp)),
+      document: { id: r.documentId, kind: r.documentKind, symbol: r.symbol, titleJa: r.documentTitleJa, titleEn: r.documentTitleEn, issuedOn: r.issuedOn, mechanism: r.mechanism },
+    })),
   };
 
   // The body filter offers the bodies this demand met, with the bodies above them.

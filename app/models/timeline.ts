@@ -7,15 +7,15 @@ import { statusHistory, type OverrideFact, type Status, type StatusPoint } from 
 import { addDaysIso, japanDateOf, partialDateRange } from "~/utils/partial-date";
 
 /** The channels a reader may filter on (GET ?channel=…, several allowed). */
-export const TIMELINE_CHANNELS = ["request", "round", "commitment", "outcome", "comment", "status"] as const;
+export const TIMELINE_CHANNELS = ["request", "round", "commitment", "outcome", "comment", "recommendation", "status"] as const;
 export type TimelineChannel = (typeof TIMELINE_CHANNELS)[number];
 export type EventChannel = "raised" | TimelineChannel;
 
 /** Events of the same date come in this order: what was asked, then what was said, then what changed. */
-export const CHANNEL_ORDER: readonly EventChannel[] = ["raised", "request", "round", "commitment", "outcome", "comment", "status"];
+export const CHANNEL_ORDER: readonly EventChannel[] = ["raised", "request", "round", "commitment", "outcome", "comment", "recommendation", "status"];
 
 /** The tracks of the picture, top to bottom (status is the band behind them). */
-export const SWIMLANE_TRACKS = ["request", "round", "commitment", "outcome", "comment"] as const;
+export const SWIMLANE_TRACKS = ["request", "round", "commitment", "outcome", "comment", "recommendation"] as const;
 export type SwimlaneTrack = (typeof SWIMLANE_TRACKS)[number];
 
 /** The assessment filter of a body's answers: an assessment, or "none" for answers not assessed yet. */
@@ -127,6 +127,18 @@ export type TimelineCommentRow = {
   consultation: { id: string; titleJa: string; titleEn: string; caseNumber: string | null; finalTextChanged: string | null; issuerBody: BodyRef | null };
 };
 
+/** A UN recommendation linked to the demand, dated by its document (members see it; it has no internal note here). */
+export type TimelineRecommendationRow = {
+  id: string;
+  paragraph: string;
+  headingJa: string | null;
+  headingEn: string | null;
+  textEn: string;
+  grade: string | null;
+  followUp: boolean;
+  document: { id: string; kind: string; symbol: string | null; titleJa: string; titleEn: string; issuedOn: string | null; mechanism: string };
+};
+
 export type TimelineInput = {
   firstRaisedOn: string | null;
   requestItems: TimelineRequestItemRow[];
@@ -136,6 +148,8 @@ export type TimelineInput = {
   /** points of live submissions to live consultations (docs/decisions/011) */
   comments?: TimelineCommentRow[];
   overrides: OverrideFact[];
+  /** UN recommendations linked to the demand (a document without a date gives no event) */
+  recommendations?: TimelineRecommendationRow[];
   /** YYYY-MM-DD in Japan */
   today: string;
 };
@@ -200,6 +214,12 @@ export type CommentEvent = EventBase & {
   submission: TimelineCommentRow["submission"];
   consultation: TimelineCommentRow["consultation"];
 };
+
+export type RecommendationEvent = EventBase & {
+  channel: "recommendation";
+  recommendation: Omit<TimelineRecommendationRow, "document">;
+  document: TimelineRecommendationRow["document"];
+};
 export type StatusEvent = EventBase & {
   channel: "status";
   status: Status;
@@ -207,7 +227,7 @@ export type StatusEvent = EventBase & {
   derived: Status;
   override: StatusPoint["override"];
 };
-export type TimelineEvent = RaisedEvent | RequestEvent | RoundEvent | CommitmentEvent | OutcomeEvent | CommentEvent | StatusEvent;
+export type TimelineEvent = RaisedEvent | RequestEvent | RoundEvent | CommitmentEvent | OutcomeEvent | CommentEvent | RecommendationEvent | StatusEvent;
 
 const startOf = (partial: string | null | undefined) => (partial ? (partialDateRange(partial)?.start ?? null) : null);
 const createdIso = (d: Date | string) => new Date(d).toISOString();
@@ -310,6 +330,14 @@ function allEvents(input: TimelineInput, history: StatusPoint[]): Sortable[] {
     out.push({
       event: { key: `comment-${row.id}`, channel: "comment", date: submission.submittedOn, start: startOf(submission.submittedOn), point, submission, consultation },
       tie: `${consultation.id}\u0000${submission.id}\u0000${row.id}`,
+    });
+  }
+  for (const row of input.recommendations ?? []) {
+    const { document, ...recommendation } = row;
+    if (!document.issuedOn) continue;
+    out.push({
+      event: { key: `recommendation-${row.id}`, channel: "recommendation", date: document.issuedOn, start: startOf(document.issuedOn), recommendation, document },
+      tie: `${document.symbol ?? document.id}\u0000${String(parseInt(row.paragraph, 10) || 0).padStart(6, "0")}\u0000${row.paragraph}\u0000${row.id}`,
     });
   }
   const dates = statusDates(input);

@@ -39,6 +39,14 @@ async function setDeletedAt(tx: Tx, type: TrashType, id: string, value: Date | n
       return (await tx.person.updateMany({ where, data })).count;
     case "Attachment":
       return (await tx.attachment.updateMany({ where, data })).count;
+    case "UnMechanism":
+      return (await tx.unMechanism.updateMany({ where, data })).count;
+    case "ReviewCycle":
+      return (await tx.reviewCycle.updateMany({ where, data })).count;
+    case "UnDocument":
+      return (await tx.unDocument.updateMany({ where, data })).count;
+    case "Recommendation":
+      return (await tx.recommendation.updateMany({ where, data })).count;
   }
 }
 
@@ -60,7 +68,11 @@ async function deleteProblem(tx: Tx, type: TrashType, id: string, name: string):
       ? await tx.body.count({ where: { parentId: id, deletedAt: null } })
       : type === "Demand"
         ? await tx.demand.count({ where: { parentId: id, deletedAt: null } })
-        : 0;
+        : type === "UnMechanism"
+          ? (await tx.reviewCycle.count({ where: { mechanismId: id, deletedAt: null } })) + (await tx.unDocument.count({ where: { mechanismId: id, deletedAt: null } }))
+          : type === "UnDocument"
+            ? await tx.recommendation.count({ where: { documentId: id, deletedAt: null } })
+            : 0;
   return count ? { error: "delete.hasChildren", vars: { name, count } } : null;
 }
 
@@ -111,6 +123,18 @@ async function parentInTrash(tx: Tx, type: TrashType, id: string, locale: Locale
     case "CommentSubmission": {
       const row = await tx.commentSubmission.findUnique({ where: { id }, select: { consultationId: true } });
       return deleted("Consultation", row?.consultationId);
+    }
+    case "ReviewCycle": {
+      const row = await tx.reviewCycle.findUnique({ where: { id }, select: { mechanismId: true } });
+      return deleted("UnMechanism", row?.mechanismId);
+    }
+    case "UnDocument": {
+      const row = await tx.unDocument.findUnique({ where: { id }, select: { mechanismId: true } });
+      return deleted("UnMechanism", row?.mechanismId);
+    }
+    case "Recommendation": {
+      const row = await tx.recommendation.findUnique({ where: { id }, select: { documentId: true } });
+      return deleted("UnDocument", row?.documentId);
     }
     default:
       return null;

@@ -5,10 +5,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RecordTools } from "~/components/record-trash";
 import { DemandOutcomes } from "~/components/outcome-list";
 import { RichTextView } from "~/components/rich-text-editor";
+import { DemandRecommendations } from "~/components/un-parts";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { getDemand } from "~/models/demand.server";
 import { demandOutcomesData } from "~/models/outcome.server";
 import { hasRole } from "~/models/roles";
+import { recommendationsOfDemand } from "~/models/un.server";
 import { canSeeInternal } from "~/models/visibility";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
@@ -24,12 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const demand = await getDemand(params.demandId ?? "");
   if (!demand) throw new Response("Not found", { status: 404 });
   const { body, ...rest } = demand;
-  const outcomes = await demandOutcomesData(demand.id, user.role);
-  return { demand: rest, bodyHtml: renderRichText(body), outcomes, canEdit: hasRole(user.role, "staff"), showInternal: canSeeInternal(user.role) };
+  const [outcomes, recommendations] = await Promise.all([demandOutcomesData(demand.id, user.role), recommendationsOfDemand(demand.id)]);
+  return { demand: rest, bodyHtml: renderRichText(body), outcomes, recommendations, canEdit: hasRole(user.role, "staff"), showInternal: canSeeInternal(user.role) };
 }
 
 export default function DemandDetail() {
-  const { demand, bodyHtml, outcomes, canEdit, showInternal } = useLoaderData<typeof loader>();
+  const { demand, bodyHtml, outcomes, recommendations, canEdit, showInternal } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
@@ -124,6 +126,7 @@ export default function DemandDetail() {
       </section>
 
       <DemandOutcomes demandId={demand.id} data={outcomes} canEdit={canEdit} showInternal={showInternal} />
+      <DemandRecommendations demandId={demand.id} recommendations={recommendations} />
 
       {demand.children.length ? (
         <section aria-labelledby="children-heading">

@@ -28,6 +28,10 @@ const LIST_TITLES: Record<HistoryType, MessageKey> = {
   Instrument: "instruments.title",
   Outcome: "outcomes.title",
   User: "users.title",
+  UnMechanism: "un.title",
+  ReviewCycle: "un.title",
+  UnDocument: "un.title",
+  Recommendation: "un.recommendations",
 };
 
 const CHILDREN_LABELS: Partial<Record<HistoryType, MessageKey>> = {

@@ -57,6 +57,15 @@ const screens: Screen[] = [
   { name: "search", role: "staff", path: async () => `/search?q=${encodeURIComponent("研修生")}` },
   { name: "status-board", role: "member", path: async () => "/status-board" },
   { name: "status-board-by-theme", role: "member", path: async () => "/status-board?group=theme&year=2007" },
+  { name: "un", role: "member", path: async () => "/un" },
+  { name: "un-recommendations", role: "member", path: async () => "/un/recommendations" },
+  { name: "un-recommendation-detail", role: "staff", path: (page) => firstLinkHref(page, "/un/recommendations?q=racial%20discrimination%20in%20all%20fields") },
+  { name: "un-recommendation-edit", role: "staff", path: async (page) => `${await firstLinkHref(page, "/un/recommendations?q=without%20delay%20an%20independent")}/edit` },
+  { name: "un-mechanism-detail", role: "member", path: (page) => firstLinkHref(page, "/un", "table.data-table tbody a[href^='/un/mechanisms/']") },
+  { name: "un-cycle-detail", role: "staff", path: (page) => firstLinkHref(page, "/un", "a[href^='/un/cycles/']") },
+  { name: "un-cycle-edit", role: "staff", path: async (page) => `${await firstLinkHref(page, "/un", "a[href^='/un/cycles/']")}/edit` },
+  { name: "un-document-detail", role: "member", path: async (page) => firstLinkHref(page, await firstLinkHref(page, "/un/recommendations?q=without%20delay%20an%20independent"), "nav.breadcrumb a[href^='/un/documents/']") },
+  { name: "demand-with-recommendations", role: "member", path: (page) => demandHref(page, "D-024") },
 ];
 
 for (const locale of ["ja", "en"] as const) {

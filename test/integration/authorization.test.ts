@@ -44,6 +44,8 @@ beforeAll(async () => {
     db.negotiationRound.findMany({ where: { internalNote: { not: null } }, select: { internalNote: true } }),
     db.agendaItem.findMany({ where: { internalNote: { not: null } }, select: { internalNote: true } }),
     db.outcome.findMany({ where: { internalNote: { not: null } }, select: { internalNote: true } }),
+    db.reviewCycle.findMany({ where: { internalNote: { not: null } }, select: { internalNote: true } }),
+    db.recommendation.findMany({ where: { internalNote: { not: null } }, select: { internalNote: true } }),
   ]);
   const people = await db.person.findMany({ select: { email: true, phone: true, notes: true } });
   secrets = [...notes.flat().map((n) => n.internalNote), ...people.flatMap((p) => [p.email, p.phone, p.notes])].filter((s): s is string => Boolean(s && s.length >= 6));

@@ -110,13 +110,16 @@ CREATE TABLE "new_OutcomeChannel" (
     "roundId" TEXT,
     "agendaItemId" TEXT,
     "commentPointId" TEXT,
+    "recommendationId" TEXT,
     CONSTRAINT "OutcomeChannel_outcomeId_fkey" FOREIGN KEY ("outcomeId") REFERENCES "Outcome" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "OutcomeChannel_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "Request" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "OutcomeChannel_roundId_fkey" FOREIGN KEY ("roundId") REFERENCES "NegotiationRound" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "OutcomeChannel_agendaItemId_fkey" FOREIGN KEY ("agendaItemId") REFERENCES "AgendaItem" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "OutcomeChannel_commentPointId_fkey" FOREIGN KEY ("commentPointId") REFERENCES "CommentPoint" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "OutcomeChannel_commentPointId_fkey" FOREIGN KEY ("commentPointId") REFERENCES "CommentPoint" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    -- Added by the UN reporting migration just before this one (both branches were written at once).
+    CONSTRAINT "OutcomeChannel_recommendationId_fkey" FOREIGN KEY ("recommendationId") REFERENCES "Recommendation" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
-INSERT INTO "new_OutcomeChannel" ("agendaItemId", "id", "outcomeId", "requestId", "roundId") SELECT "agendaItemId", "id", "outcomeId", "requestId", "roundId" FROM "OutcomeChannel";
+INSERT INTO "new_OutcomeChannel" ("agendaItemId", "id", "outcomeId", "requestId", "roundId", "recommendationId") SELECT "agendaItemId", "id", "outcomeId", "requestId", "roundId", "recommendationId" FROM "OutcomeChannel";
 DROP TABLE "OutcomeChannel";
 ALTER TABLE "new_OutcomeChannel" RENAME TO "OutcomeChannel";
 CREATE INDEX "OutcomeChannel_outcomeId_idx" ON "OutcomeChannel"("outcomeId");
