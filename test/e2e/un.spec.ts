@@ -12,6 +12,8 @@ const fixture = fs.readFileSync(path.join(import.meta.dirname, "../../app/models
 test("staff import concluding observations, link a paragraph to a demand, and the demand's timeline shows it", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, "staff", { to: "/un" });
+  // A full load of the page first: the language switch must be read from this page, not the sign-in page.
+  await page.goto("/un");
   await switchLanguage(page, "en");
 
   // A new document for this run (the symbol is unique per run; the text's own symbol is replaced to match).
