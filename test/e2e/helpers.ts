@@ -25,8 +25,13 @@ export async function switchLanguage(page: Page, locale: "ja" | "en") {
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
     return;
   }
+  // Wait for the server to have saved the choice (a POST that has not finished yet would be cut off by
+  // the next navigation, and the next page would come in the old language).
+  const saved = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith("/set-language") && r.request().method() === "POST");
   await button.click();
+  await saved;
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  await page.waitForLoadState("networkidle");
 }
 
 /** No serious or critical accessibility violation on the page as it is now. */
