@@ -104,7 +104,7 @@ function HeaderSearch() {
   const location = useLocation();
   const current = location.pathname === "/search" ? (new URLSearchParams(location.search).get("q") ?? "") : "";
   return (
-    <Form method="get" action="/search" role="search" className="header-search" aria-label={t("search.title")}>
+    <Form method="get" action="/search" role="search" className="header-search" aria-label={t("search.landmark")}>
       <label htmlFor="header-search-q" className="visually-hidden">
         {t("search.label")}
       </label>

@@ -74,7 +74,7 @@ test("the demand list searches Japanese text and filters by body", async ({ page
   await signIn(page, "member");
   await switchLanguage(page, "ja");
   await page.goto("/demands");
-  await page.getByLabel("検索").fill("研修生");
+  await page.getByLabel("検索", { exact: true }).fill("研修生");
   await page.getByRole("button", { name: "絞り込む" }).click();
   await expect(page).toHaveURL(/q=%E7%A0%94%E4%BF%AE%E7%94%9F/);
   const rows = page.locator("table.data-table tbody tr");

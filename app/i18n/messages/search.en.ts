@@ -1,5 +1,6 @@
 export const searchEn = {
   "search.title": "Search",
+  "search.landmark": "Search all records",
   "search.label": "Search records",
   "search.placeholder": "A word in Japanese or English",
   "search.kind": "Kind",

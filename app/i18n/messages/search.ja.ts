@@ -2,6 +2,7 @@ import { type searchEn } from "./search.en";
 
 export const searchJa: Record<keyof typeof searchEn, string> = {
   "search.title": "検索",
+  "search.landmark": "すべての記録を検索",
   "search.label": "記録を検索",
   "search.placeholder": "日本語または英語の語句",
   "search.kind": "種類",
