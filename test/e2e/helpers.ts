@@ -14,17 +14,17 @@ export async function signIn(page: Page, role: Role, { to = "/" }: { to?: string
   await page.locator('input[name="password"]').fill(DEMO[role].password);
   await page.locator('main form button[type="submit"]').click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  // The URL changes before the signed-in page replaces the sign-in page's markup: wait for the user menu,
+  // or a language switch read next would be the sign-in page's, and its click would post the wrong language.
+  await expect(page.locator(".user-menu")).toBeVisible();
   await page.waitForLoadState("networkidle");
 }
 
 /** Switches the interface language with the header button when it is not already the one wanted. */
 export async function switchLanguage(page: Page, locale: "ja" | "en") {
   // The switch offers the other language; its lang attribute names the one it would switch to.
-  const button = page.locator(".language-switch button");
-  if ((await button.getAttribute("lang")) !== locale) {
-    await expect(page.locator("html")).toHaveAttribute("lang", locale);
-    return;
-  }
+  if ((await page.locator("html").getAttribute("lang")) === locale) return;
+  const button = page.locator(`.language-switch button[lang="${locale}"]`);
   // Wait for the server to have saved the choice (a POST that has not finished yet would be cut off by
   // the next navigation, and the next page would come in the old language).
   const saved = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith("/set-language") && r.request().method() === "POST");
