@@ -38,8 +38,8 @@ INSERT INTO "search_note"("kind", "record_id", "note") SELECT kind, record_id, n
 -- ───── comment ─────
 CREATE VIEW "search_src_comment" AS
 SELECT 'comment' AS kind, s."id" AS record_id, '/consultations/' || c."id" || '#submission-' || s."id" AS link,
-  coalesce(nullif(c."titleJa", ''), c."titleEn") || ' · ' || s."submittedOn" AS label_ja,
-  coalesce(nullif(c."titleEn", ''), c."titleJa") || ' · ' || s."submittedOn" AS label_en,
+  coalesce(nullif(c."titleJa", ''), c."titleEn") AS label_ja,
+  coalesce(nullif(c."titleEn", ''), c."titleJa") AS label_en,
   s."submittedOn" AS date,
   c."caseNumber" AS title,
   concat_ws(char(10), (SELECT group_concat(concat_ws(char(10), p."textJa", p."textEn", p."responseSummary", p."responseAnswer"), char(10)) FROM "CommentPoint" p WHERE p."submissionId" = s."id"), (SELECT group_concat("value", ' ') FROM json_tree(CASE WHEN json_valid(s."body") THEN s."body" ELSE '{}' END) WHERE "key" = 'text')) AS body,
