@@ -5,9 +5,24 @@
 /**
  * The kinds the index holds, in the order the kind filter lists them. A kind is one view
  * `search_src_<kind>` and its triggers in a migration, plus one entry here (its label is the message
- * `search.kind.<kind>`).
+ * `search.kind.<kind>`). A hyphen in a kind becomes an underscore in the SQL names (`search_src_un_document`).
  */
-export const SEARCH_KINDS = ["demand", "request", "round", "answer", "outcome", "instrument", "body", "organisation", "network", "person"] as const;
+export const SEARCH_KINDS = [
+  "demand",
+  "request",
+  "round",
+  "answer",
+  "outcome",
+  "consultation",
+  "comment",
+  "recommendation",
+  "un-document",
+  "instrument",
+  "body",
+  "organisation",
+  "network",
+  "person",
+] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export function isSearchKind(value: unknown): value is SearchKind {

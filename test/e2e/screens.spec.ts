@@ -55,6 +55,7 @@ const screens: Screen[] = [
   },
   { name: "password", role: "member", path: async () => "/settings/password" },
   { name: "search", role: "staff", path: async () => `/search?q=${encodeURIComponent("研修生")}` },
+  { name: "search-un-and-comments", role: "member", path: async () => `/search?q=${encodeURIComponent("在留資格")}` },
   { name: "status-board", role: "member", path: async () => "/status-board" },
   { name: "status-board-by-theme", role: "member", path: async () => "/status-board?group=theme&year=2007" },
   { name: "un", role: "member", path: async () => "/un" },

@@ -69,6 +69,44 @@ test("staff find a record by its internal note; members do not", async ({ page }
   await expect(page.getByText("Nothing found for “突き合わせ”.")).toBeVisible();
 });
 
+test("public comments and UN recommendations are found, narrowed by their kinds, and open where they are", async ({ page }) => {
+  await signIn(page, "member");
+  await switchLanguage(page, "ja");
+  await page.goto("/search?q=" + encodeURIComponent("研修生"));
+  await page.locator("main").getByLabel("種類").selectOption({ label: "国連勧告" });
+  await page.locator("main").getByRole("button", { name: "検索" }).click();
+  await expect(page).toHaveURL(/kind=recommendation/);
+  await expect(page.locator(".search-hit .badge").first()).toHaveText("国連勧告");
+  await expect(page.locator(".search-hit .badge").filter({ hasNotText: "国連勧告" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "CERD/C/JPN/CO/3-6 パラ24 · 研修生・技能実習生" }).click();
+  await expect(page).toHaveURL(/\/un\/recommendations\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("研修生・技能実習生");
+
+  // Our comment on a consultation, found by a point's wording, opens at the submission on the consultation's page.
+  await page.goto("/search?q=" + encodeURIComponent("在留資格の有無"));
+  const comment = page.locator(".search-hit").filter({ has: page.locator(".badge", { hasText: "提出した意見" }) });
+  await expect(comment).toHaveCount(1);
+  await expect(comment.locator(".search-snippet mark").first()).toHaveText("在留資格の有無");
+  await comment.getByRole("link").click();
+  await expect(page).toHaveURL(/\/consultations\/[^/#]+#submission-/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/基本的な方針（案）に対する意見募集/);
+
+  await switchLanguage(page, "en");
+  await page.goto("/search?q=CERD");
+  await page.locator("main").getByLabel("Kind").selectOption({ label: "UN document" });
+  await page.locator("main").getByRole("button", { name: "Search" }).click();
+  await expect(page.locator(".search-hit .badge").first()).toHaveText("UN document");
+  await expect(page.locator(".search-hit .badge").filter({ hasNotText: "UN document" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: /^CERD\/C\/JPN\/CO\/3-6 / }).click();
+  await expect(page).toHaveURL(/\/un\/documents\/[^/]+$/);
+
+  await page.goto("/search?q=" + encodeURIComponent("DV Prevention") + "&kind=consultation");
+  await expect(page.locator(".search-hit")).toHaveCount(1);
+  await expect(page.locator(".search-hit .badge")).toHaveText("Public consultation");
+});
+
 test("a member reads the status board in both languages, filters it, and opens a timeline", async ({ page }) => {
   await signIn(page, "member");
   await switchLanguage(page, "en");

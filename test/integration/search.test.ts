@@ -177,3 +177,143 @@ describe("the index follows every write", () => {
     expect(hit.label).toContain("<img src=x onerror=alert(1)>");
   });
 });
+
+describe("public comments and UN reporting (decisions 010, 011)", () => {
+  const kindsOf = (items: SearchHit[]) => [...new Set(items.map((i) => i.kind))];
+
+  it("finds the CERD recommendation on technical interns in English and Japanese, linked to its page", async () => {
+    const rec = await db.recommendation.findFirstOrThrow({ where: { paragraph: "24", document: { symbol: "CERD/C/JPN/CO/3-6" } } });
+    for (const q of ["technical intern", "研修生"]) {
+      const result = await search({ q, kind: "recommendation" }, "member");
+      expect(result.items.map((i) => i.recordId), q).toContain(rec.id);
+      expect(kindsOf(result.items)).toEqual(["recommendation"]);
+    }
+    const hit = (await search({ q: "technical intern", kind: "recommendation" })).items.find((i) => i.recordId === rec.id);
+    expect(hit?.link).toBe(`/un/recommendations/${rec.id}`);
+    expect(hit?.label).toBe("CERD/C/JPN/CO/3-6 パラ24 · 研修生・技能実習生");
+    expect(marked(hit?.snippet ?? []).join(" ").toLowerCase()).toContain("technical");
+    const en = payload(await loader(args(await makeRequest(`/search?q=trainees&kind=recommendation`, { role: "member", headers: { "Accept-Language": "en" } }))));
+    expect(labels(en.items)).toContain("CERD/C/JPN/CO/3-6 para. 24 · Trainees and technical interns");
+  });
+
+  it("finds a recommendation by the government's claim, and UN documents by symbol", async () => {
+    const claim = await search({ q: "憲法第14条", kind: "recommendation" }, "member");
+    expect(labels(claim.items)).toEqual(["CERD/C/JPN/CO/3-6 para. 9 · Comprehensive legislation prohibiting racial discrimination"]);
+    const docs = await search({ q: "CERD", kind: "un-document" }, "member");
+    expect(labels(docs.items)).toEqual(expect.arrayContaining([expect.stringMatching(/^CERD\/C\/JPN\/CO\/3-6 /), expect.stringMatching(/^CERD\/C\/304\/Add\.114 /)]));
+    expect(kindsOf(docs.items)).toEqual(["un-document"]);
+    for (const hit of docs.items) expect(hit.link).toMatch(/^\/un\/documents\/[^/#]+$/);
+  });
+
+  it("finds consultations by title and case number, and our comments by a point's wording, linked to the submission", async () => {
+    const consultation = await search({ q: "DV Prevention", kind: "consultation" }, "member");
+    // The demo member reads English, staff Japanese.
+    expect(labels(consultation.items)).toEqual(["Public comments on the draft Basic Policy for DV Prevention"]);
+    const c = await db.consultation.findFirstOrThrow({ where: { titleEn: { contains: "DV Prevention" } } });
+    expect(consultation.items[0].link).toBe(`/consultations/${c.id}`);
+
+    const comment = await search({ q: "在留資格の有無" }, "member");
+    expect(kindsOf(comment.items)).toContain("comment");
+    const submission = await db.commentSubmission.findFirstOrThrow({ where: { consultationId: c.id } });
+    const hit = comment.items.find((i) => i.kind === "comment");
+    expect(hit?.link).toBe(`/consultations/${c.id}#submission-${submission.id}`);
+    expect(marked(hit?.snippet ?? [])).toContain("在留資格の有無");
+
+    await db.consultation.update({ where: { id: c.id }, data: { caseNumber: "495070123" } });
+    expect((await search({ q: "495070123", kind: "consultation" })).items.map((i) => i.recordId)).toEqual([c.id]);
+  });
+
+  it("filters by the new kinds", async () => {
+    const all = await search({ q: "研修生" });
+    expect(kindsOf(all.items)).toEqual(expect.arrayContaining(["recommendation"]));
+    const queries = { consultation: "在留資格", comment: "在留資格", recommendation: "CERD", "un-document": "CERD" };
+    for (const [kind, q] of Object.entries(queries)) {
+      const result = await search({ q, kind });
+      expect(result.total, kind).toBeGreaterThan(0);
+      expect(kindsOf(result.items), kind).toEqual([kind]);
+    }
+  });
+
+  it("re-indexes a submission when the government's answer to a point is recorded", async () => {
+    const point = await db.commentPoint.findFirstOrThrow({ where: { submission: { deletedAt: null, consultation: { deletedAt: null } } } });
+    await db.commentPoint.update({ where: { id: point.id }, data: { responseSummary: "概要にだけある語もぐもぐ", responseAnswer: "An answer only here: grumbleflux" } });
+    for (const q of ["もぐもぐ", "grumbleflux"]) expect((await search({ q }, "member")).items.map((i) => [i.kind, i.recordId]), q).toEqual([["comment", point.submissionId]]);
+    await db.commentPoint.delete({ where: { id: point.id } });
+    expect((await search({ q: "grumbleflux" })).total).toBe(0);
+  });
+
+  it("hides consultations, comments, recommendations and documents in the trash, or whose parent is", async () => {
+    const c = await db.consultation.findFirstOrThrow({ where: { deletedAt: null, titleEn: { contains: "residency management" } } });
+    const submission = await db.commentSubmission.findFirstOrThrow({ where: { consultationId: c.id } });
+    await db.consultation.update({ where: { id: c.id }, data: { titleEn: "Consultation blorptitude" } });
+    await db.commentSubmission.update({ where: { id: submission.id }, data: { body: JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "full text wizzlefrump" }] }] }) } });
+    expect((await search({ q: "blorptitude" })).items.map((i) => i.kind)).toEqual(["consultation"]);
+    expect((await search({ q: "wizzlefrump" })).items.map((i) => i.kind)).toEqual(["comment"]);
+    // The comment's label follows its consultation's title.
+    expect(labels((await search({ q: "wizzlefrump" }, "member")).items)).toEqual(["Consultation blorptitude"]);
+
+    expect((await moveToTrash("CommentSubmission", submission.id, staffId, "ja")).ok).toBe(true);
+    expect((await search({ q: "wizzlefrump" })).total).toBe(0);
+    expect((await restoreFromTrash("CommentSubmission", submission.id, staffId, "ja")).ok).toBe(true);
+    expect((await search({ q: "wizzlefrump" })).total).toBe(1);
+
+    expect((await moveToTrash("Consultation", c.id, staffId, "ja")).ok).toBe(true);
+    expect((await search({ q: "blorptitude" })).total).toBe(0);
+    expect((await search({ q: "wizzlefrump" })).total).toBe(0);
+    expect((await restoreFromTrash("Consultation", c.id, staffId, "ja")).ok).toBe(true);
+    expect((await search({ q: "wizzlefrump" })).total).toBe(1);
+
+    const rec = await db.recommendation.findFirstOrThrow({ where: { paragraph: "24", document: { symbol: "CERD/C/JPN/CO/3-6" } } });
+    const recommendationFound = async () => (await search({ q: "technical intern", kind: "recommendation" })).items.some((i) => i.recordId === rec.id);
+    expect(await recommendationFound()).toBe(true);
+    expect((await moveToTrash("Recommendation", rec.id, staffId, "ja")).ok).toBe(true);
+    expect(await recommendationFound()).toBe(false);
+    expect((await restoreFromTrash("Recommendation", rec.id, staffId, "ja")).ok).toBe(true);
+    expect(await recommendationFound()).toBe(true);
+
+    // A document or mechanism in the trash takes its recommendations (and the documents) out of the results.
+    const doc = await db.unDocument.findUniqueOrThrow({ where: { id: rec.documentId } });
+    const documentFound = async () => (await search({ q: "CERD/C/JPN/CO/3-6", kind: "un-document" })).items.some((i) => i.recordId === doc.id);
+    expect(await documentFound()).toBe(true);
+    await db.unDocument.update({ where: { id: doc.id }, data: { deletedAt: new Date() } });
+    expect(await recommendationFound()).toBe(false);
+    expect(await documentFound()).toBe(false);
+    await db.unDocument.update({ where: { id: doc.id }, data: { deletedAt: null } });
+    expect(await recommendationFound()).toBe(true);
+    await db.unMechanism.update({ where: { id: doc.mechanismId }, data: { deletedAt: new Date() } });
+    expect(await recommendationFound()).toBe(false);
+    expect(await documentFound()).toBe(false);
+    await db.unMechanism.update({ where: { id: doc.mechanismId }, data: { deletedAt: null } });
+    expect(await recommendationFound()).toBe(true);
+    expect(await documentFound()).toBe(true);
+  });
+
+  it("finds consultations, comments and recommendations by their internal notes for staff only", async () => {
+    const cases = [
+      { q: "結果公示", kind: "consultation" },
+      { q: "提出文の原本", kind: "comment" },
+      { q: "連名で再質問", kind: "recommendation" },
+    ];
+    for (const { q, kind } of cases) {
+      const staff = await search({ q }, "staff");
+      expect(staff.items.map((i) => i.kind), q).toEqual([kind]);
+      expect(marked(staff.items[0].noteSnippet).join(""), q).toContain(q);
+      const member = await search({ q }, "member");
+      expect(member.items, q).toEqual([]);
+    }
+    // Members find these records by their public text, without a word of the notes.
+    const notes = [
+      ...(await db.consultation.findMany({ where: { internalNote: { not: null } }, select: { internalNote: true } })),
+      ...(await db.commentSubmission.findMany({ where: { internalNote: { not: null } }, select: { internalNote: true } })),
+      ...(await db.recommendation.findMany({ where: { internalNote: { not: null } }, select: { internalNote: true } })),
+    ];
+    expect(notes.length).toBeGreaterThan(2);
+    for (const q of ["DV", "人種差別", "在留資格"]) {
+      const result = await search({ q }, "member");
+      expect(result.items.length, q).toBeGreaterThan(0);
+      const sent = JSON.stringify(result);
+      for (const hit of result.items) expect(hit.noteSnippet).toEqual([]);
+      for (const n of notes) expect(sent, q).not.toContain(n.internalNote?.slice(0, 8));
+    }
+  });
+});
