@@ -4,9 +4,9 @@
 // every demand (about 10,000 in a large history; docs/decisions/008 and 012).
 import { type Locale } from "~/i18n/locales";
 import { flattenTree, subtreeIds } from "~/models/body";
-import { type BoardFact, type BoardFilter, type BoardGroup, type BoardRow, type BoardState, STATUS_GROUP_ORDER, countByGroup, countByStatus, filterBoard, groupBoard } from "~/models/board";
+import { type BoardFact, type BoardFilter, type BoardGroup, type BoardRow, type BoardState, STATUS_GROUP_ORDER, activeYears, byActivity, countByGroup, countByStatus, filterBoard, groupBoard } from "~/models/board";
 import { type Status } from "~/models/status";
-import { demandStatuses } from "~/models/status.server";
+import { liveDemandStatuses } from "~/models/status.server";
 import { DerivedCache, dataVersion } from "~/utils/cache.server";
 import { db } from "~/utils/db.server";
 import { pageCount, pageWindow } from "~/utils/paging";
@@ -15,17 +15,15 @@ import { todayInJapan } from "~/utils/partial-date";
 type ActivityRow = { demandId: string; dates: string | null };
 type LinkRow = { demandId: string; otherId: string };
 
-async function loadFacts(today: string): Promise<BoardFact[]> {
+async function loadFacts(today: string): Promise<{ facts: BoardFact[]; years: string[] }> {
   const demands = await db.demand.findMany({
     where: { deletedAt: null },
     select: { id: true, ref: true, titleJa: true, titleEn: true, archived: true, projectNetworkId: true },
   });
-  const ids = demands.map((d) => d.id);
-  const idList = JSON.stringify(ids);
   const [statuses, themes, targets, activity] = await Promise.all([
-    demandStatuses(ids, today),
-    db.$queryRaw<LinkRow[]>`SELECT "demandId", "themeId" AS "otherId" FROM "DemandTheme" WHERE "demandId" IN (SELECT "value" FROM json_each(${idList}))`,
-    db.$queryRaw<LinkRow[]>`SELECT "demandId", "bodyId" AS "otherId" FROM "DemandTarget" WHERE "demandId" IN (SELECT "value" FROM json_each(${idList}))`,
+    liveDemandStatuses(today),
+    db.$queryRaw<LinkRow[]>`SELECT t."demandId", t."themeId" AS "otherId" FROM "DemandTheme" t JOIN "Demand" d ON d."id" = t."demandId" AND d."deletedAt" IS NULL`,
+    db.$queryRaw<LinkRow[]>`SELECT t."demandId", t."bodyId" AS "otherId" FROM "DemandTarget" t JOIN "Demand" d ON d."id" = t."demandId" AND d."deletedAt" IS NULL`,
     // The dates of each demand's live requests, rounds and outcomes, driven by the demand (a correlated
     // subquery per demand on covering indexes: 0.5 s at 10,000 demands, where a join driven by the
     // agenda items took 5 to 9 s).
@@ -48,7 +46,7 @@ async function loadFacts(today: string): Promise<BoardFact[]> {
   const themesOf = collect(themes);
   const targetsOf = collect(targets);
   const activityOf = new Map(activity.map((a) => [a.demandId, a]));
-  return demands.map((d) => {
+  const facts = demands.map((d): BoardFact => {
     const s = statuses[d.id];
     const act = activityOf.get(d.id);
     const dates = (act?.dates ?? "").split(",").filter(Boolean).sort();
@@ -71,13 +69,21 @@ async function loadFacts(today: string): Promise<BoardFact[]> {
       activeYears: [...years].sort(),
     };
   });
+  // Kept in the board's order, so that a request's filter keeps it and its grouping needs no sort.
+  facts.sort(byActivity);
+  return { facts, years: activeYears(facts) };
 }
 
 const boards = new DerivedCache(2);
 
-/** Every live demand's board facts as of today (Japan), computed once per change of the data. */
-export async function boardFacts(today = todayInJapan()): Promise<BoardFact[]> {
+/** Every live demand's board facts as of today (Japan), newest activity first, with their active years; computed once per change of the data. */
+async function boardData(today = todayInJapan()) {
   return boards.get(today, await dataVersion(), () => loadFacts(today));
+}
+
+/** Every live demand's board facts as of today (Japan), newest activity first. */
+export async function boardFacts(today = todayInJapan()): Promise<BoardFact[]> {
+  return (await boardData(today)).facts;
 }
 
 export type BoardQuery = {
@@ -92,8 +98,14 @@ export type BoardQuery = {
   locale: Locale;
 };
 
-/** What the board's filters and group headings name: themes, networks, the body tree. */
+const optionCache = new DerivedCache(2);
+
+/** What the board's filters and group headings name: themes, networks, the body tree (per language, once per change of the data). */
 export async function boardOptions(locale: Locale) {
+  return optionCache.get(locale, await dataVersion(), () => loadOptions(locale));
+}
+
+async function loadOptions(locale: Locale) {
   const label = (x: { nameJa: string; nameEn: string }) => (locale === "ja" ? x.nameJa || x.nameEn : x.nameEn || x.nameJa);
   const [themes, networks, bodies] = await Promise.all([
     db.theme.findMany({ orderBy: { slug: "asc" }, select: { id: true, nameJa: true, nameEn: true } }),
@@ -116,8 +128,8 @@ export async function boardOptions(locale: Locale) {
 export type BoardOptions = Awaited<ReturnType<typeof boardOptions>>;
 
 /** The board's rows under the query's filters, grouped, in order (all of them: the page and the CSV export cut them). */
-export async function boardRows(query: BoardQuery, options: BoardOptions): Promise<{ rows: BoardRow[]; facts: BoardFact[]; all: BoardFact[] }> {
-  const all = await boardFacts();
+export async function boardRows(query: BoardQuery, options: BoardOptions): Promise<{ rows: BoardRow[]; facts: BoardFact[]; years: string[] }> {
+  const { facts: all, years } = await boardData();
   const bodyIds = query.bodyId ? subtreeIds(options.bodyTree, query.bodyId) : undefined;
   const filter: BoardFilter = { state: query.state, status: query.status, themeId: query.themeId, networkId: query.networkId, bodyIds, year: query.year };
   const facts = filterBoard(all, filter);
@@ -129,15 +141,31 @@ export async function boardRows(query: BoardQuery, options: BoardOptions): Promi
         : query.group === "network"
           ? options.networks.map((n) => n.value)
           : options.bodies.map((b) => b.value);
-  return { rows: groupBoard(facts, query.group, order, bodyIds), facts, all };
+  return { rows: groupBoard(facts, query.group, order, bodyIds), facts, years };
+}
+
+const views = new DerivedCache(16);
+
+/**
+ * The board under a query's filters and grouping, with its counts: kept per query (less the page)
+ * while the data does not change, because grouping 10,000 demands again for each page turned was
+ * most of the page's time (bench, large scale).
+ */
+async function boardView(query: BoardQuery, options: BoardOptions) {
+  const { page: _page, ...key } = query;
+  return views.get(JSON.stringify(key), await dataVersion(), async () => {
+    const { rows, facts, years } = await boardRows(query, options);
+    const groupCounts: Record<string, number> = {};
+    for (const [k, v] of countByGroup(rows)) groupCounts[k ?? ""] = v;
+    return { rows, demands: facts.length, byStatus: countByStatus(facts), groupCounts, years };
+  });
 }
 
 /** One page of the board, with the counts its summary and group headings show. */
 export async function statusBoard(query: BoardQuery) {
   const options = await boardOptions(query.locale);
-  const { rows, facts, all } = await boardRows(query, options);
+  const { rows, demands, byStatus, groupCounts, years } = await boardView(query, options);
   const { skip, take } = pageWindow(query.page);
-  const years = [...new Set(all.flatMap((d) => d.activeYears))].sort().reverse();
   const page = rows.slice(skip, skip + take);
   // Names of what the page shows only (a large history has hundreds of bodies).
   const pick = (ids: Iterable<string>, name: (id: string) => string | undefined) => {
@@ -148,14 +176,12 @@ export async function statusBoard(query: BoardQuery) {
   const groupIds = page.flatMap((r) => (r.group ? [r.group] : []));
   const themeNames = new Map(options.themes.map((t) => [t.value, t.label]));
   const networkNames = new Map(options.networks.map((n) => [n.value, n.label]));
-  const groupCounts: Record<string, number> = {};
-  for (const [k, v] of countByGroup(rows)) groupCounts[k ?? ""] = v;
   return {
     rows: page,
     total: rows.length,
-    demands: facts.length,
+    demands,
     pageCount: pageCount(rows.length),
-    byStatus: countByStatus(facts),
+    byStatus,
     groupCounts,
     options: { themes: options.themes, networks: options.networks, bodies: options.bodies, years: years.map((y) => ({ value: y, label: y })) },
     names: {

@@ -67,6 +67,7 @@ export function byActivity(a: BoardFact, b: BoardFact) {
  * come last under the null group.
  */
 export function groupBoard(facts: BoardFact[], group: BoardGroup, groupOrder: string[], bodyFilter?: Set<string>): BoardRow[] {
+  // Facts usually come already in this order (board.server.ts keeps them so); sorting sorted input is linear.
   const sorted = [...facts].sort(byActivity);
   if (group === "none") return sorted.map((fact) => ({ group: null, fact }));
   const keysOf = (d: BoardFact): Array<string | null> => {
@@ -74,11 +75,26 @@ export function groupBoard(facts: BoardFact[], group: BoardGroup, groupOrder: st
       group === "status" ? [d.status] : group === "theme" ? d.themeIds : group === "network" ? (d.networkId ? [d.networkId] : []) : d.bodyIds.filter((b) => !bodyFilter || bodyFilter.has(b));
     return keys.length ? keys : [null];
   };
+  // One bucket per group, filled in activity order, then the buckets in the groups' order.
+  const buckets = new Map<string | null, BoardRow[]>();
+  for (const fact of sorted) {
+    for (const g of keysOf(fact)) {
+      const bucket = buckets.get(g);
+      if (bucket) bucket.push({ group: g, fact });
+      else buckets.set(g, [{ group: g, fact }]);
+    }
+  }
   const rank = new Map(groupOrder.map((k, i) => [k, i]));
-  const rows = sorted.flatMap((fact) => keysOf(fact).map((g) => ({ group: g, fact })));
   const position = (g: string | null) => (g === null ? Number.MAX_SAFE_INTEGER : (rank.get(g) ?? Number.MAX_SAFE_INTEGER - 1));
-  // Array.prototype.sort is stable: within a group the activity order stays.
-  return rows.sort((a, b) => position(a.group) - position(b.group) || text(a.group ?? "", b.group ?? ""));
+  const keys = [...buckets.keys()].sort((a, b) => position(a) - position(b) || text(a ?? "", b ?? ""));
+  return keys.flatMap((k) => buckets.get(k) ?? []);
+}
+
+/** The years in which any of the demands saw activity, newest first (the board's year filter). */
+export function activeYears(facts: BoardFact[]): string[] {
+  const years = new Set<string>();
+  for (const d of facts) for (const y of d.activeYears) years.add(y);
+  return [...years].sort().reverse();
 }
 
 /** The order of the status groups: furthest along first, regressed last. */

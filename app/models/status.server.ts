@@ -79,22 +79,16 @@ function groupBy<T extends { demandId: string }>(rows: T[]) {
 /** Outcomes that count: not deleted (a deleted outcome no longer says anything about the status). */
 const countingOutcomes = (demandIds: string[]) => ({ demandId: { in: demandIds }, deletedAt: null });
 
-/**
- * The status of each demand on `asOf` (default: today in Japan), keyed by demand id. Unknown ids
- * come back as open with no date. Four SQL statements in all, whatever the number of demands.
- */
-export async function demandStatuses(demandIds: string[], asOf: string = todayInJapan()): Promise<Record<string, DemandStatus>> {
-  const ids = [...new Set(demandIds)];
+function deriveStatuses(
+  ids: string[],
+  outcomes: OutcomeRow[],
+  overrides: OverrideRow[],
+  raised: Map<string, string | null>,
+  asOf: string,
+): Record<string, DemandStatus> {
   const result: Record<string, DemandStatus> = {};
-  if (ids.length === 0) return result;
-  const [outcomes, overrides, demands] = await Promise.all([
-    db.outcome.findMany({ where: countingOutcomes(ids), select: outcomeSelect }),
-    db.demandStatusOverride.findMany({ where: { demandId: { in: ids } }, select: overrideSelect }),
-    db.demand.findMany({ where: { id: { in: ids } }, select: { id: true, firstRaisedOn: true } }),
-  ]);
   const outcomesOf = groupBy<OutcomeRow>(outcomes);
   const overridesOf = groupBy<OverrideRow>(overrides);
-  const raised = new Map(demands.map((d) => [d.id, d.firstRaisedOn]));
   for (const id of ids) {
     const own = outcomesOf.get(id) ?? [];
     const firstRaisedOn = raised.get(id) ?? null;
@@ -104,6 +98,54 @@ export async function demandStatuses(demandIds: string[], asOf: string = todayIn
     result[id] = { ...status, demandId: id, asOf, sinceOn, outcome };
   }
   return result;
+}
+
+/**
+ * The status of each demand on `asOf` (default: today in Japan), keyed by demand id. Unknown ids
+ * come back as open with no date. Four SQL statements in all, whatever the number of demands.
+ */
+export async function demandStatuses(demandIds: string[], asOf: string = todayInJapan()): Promise<Record<string, DemandStatus>> {
+  const ids = [...new Set(demandIds)];
+  if (ids.length === 0) return {};
+  const [outcomes, overrides, demands] = await Promise.all([
+    db.outcome.findMany({ where: countingOutcomes(ids), select: outcomeSelect }),
+    db.demandStatusOverride.findMany({ where: { demandId: { in: ids } }, select: overrideSelect }),
+    db.demand.findMany({ where: { id: { in: ids } }, select: { id: true, firstRaisedOn: true } }),
+  ]);
+  return deriveStatuses(ids, outcomes, overrides, new Map(demands.map((d) => [d.id, d.firstRaisedOn])), asOf);
+}
+
+type RawOutcomeRow = Omit<OutcomeRow, "instrument"> & { kind: string | null; titleJa: string | null; titleEn: string | null };
+
+/**
+ * The status of every live demand on `asOf`, as demandStatuses() derives it, read by joining on the
+ * demands rather than by a list of their ids: the status board asks for all of them, and Prisma's
+ * `IN` lists of 10,000 ids took 1.6 of the board's 3.4 s (bench, large scale). Three statements.
+ */
+export async function liveDemandStatuses(asOf: string = todayInJapan()): Promise<Record<string, DemandStatus>> {
+  const [rawOutcomes, overrides, demands] = await Promise.all([
+    db.$queryRaw<RawOutcomeRow[]>`
+      SELECT o."id", o."demandId", o."degree", o."occurredOn", o."instrumentId", o."createdAt", i."kind", i."titleJa", i."titleEn"
+      FROM "Outcome" o
+      JOIN "Demand" d ON d."id" = o."demandId" AND d."deletedAt" IS NULL
+      LEFT JOIN "Instrument" i ON i."id" = o."instrumentId"
+      WHERE o."deletedAt" IS NULL`,
+    db.$queryRaw<OverrideRow[]>`
+      SELECT s."id", s."demandId", s."status", s."reason", s."fromOn", s."clearedAt", s."createdAt", s."createdById"
+      FROM "DemandStatusOverride" s JOIN "Demand" d ON d."id" = s."demandId" AND d."deletedAt" IS NULL`,
+    db.demand.findMany({ where: { deletedAt: null }, select: { id: true, firstRaisedOn: true } }),
+  ]);
+  const outcomes: OutcomeRow[] = rawOutcomes.map(({ kind, titleJa, titleEn, ...o }) => ({
+    ...o,
+    instrument: o.instrumentId && kind !== null ? { id: o.instrumentId, kind, titleJa: titleJa ?? "", titleEn: titleEn ?? "" } : null,
+  }));
+  return deriveStatuses(
+    demands.map((d) => d.id),
+    outcomes,
+    overrides,
+    new Map(demands.map((d) => [d.id, d.firstRaisedOn])),
+    asOf,
+  );
 }
 
 /** The status of one demand on `asOf` (default: today in Japan). */

@@ -4,7 +4,7 @@ import { createInstrument } from "~/models/instrument.server";
 import { type OutcomeFormValues } from "~/models/outcome";
 import { createOutcome, deleteOutcome, demandOutcomesData } from "~/models/outcome.server";
 import { statusAsOf } from "~/models/status";
-import { demandStatus, demandStatuses, demandStatusHistory, setStatusOverride } from "~/models/status.server";
+import { demandStatus, demandStatuses, demandStatusHistory, liveDemandStatuses, setStatusOverride } from "~/models/status.server";
 import { action as statusAction, loader as statusLoader } from "~/routes/demands.$demandId.status";
 import { db } from "~/utils/db.server";
 import { todayInJapan } from "~/utils/partial-date";
@@ -73,6 +73,26 @@ describe("demandStatuses", () => {
     expect(await demandStatus(d15.id, "2011")).toMatchObject({ outcome: null });
     expect(await demandStatus(d16.id)).toMatchObject({ status: "partially_reflected", sinceOn: "2011-03", override: { reason: "合意が口頭で得られた" } });
     expect(await demandStatuses([])).toEqual({});
+  });
+
+  it("gives for every live demand at once (the status board's read) exactly what it gives by ids, leaving out demands in the trash", async () => {
+    const law = (await createInstrument({ kind: "law", titleJa: "全件法", titleEn: "All-at-once law" }, staffId)).id;
+    const [kept, trashed, overridden] = [await freshDemand(), await freshDemand(), await freshDemand("2006")];
+    await createOutcome(outcome(kept.id, "partially_reflected", "2010-04", law), [], staffId);
+    await createOutcome(outcome(trashed.id, "reflected", "2010-04", law), [], staffId);
+    await setStatusOverride(overridden.id, { status: "mentioned", fromOn: "2009", reason: "口頭での言及" }, staffId);
+    await db.demand.update({ where: { id: trashed.id }, data: { deletedAt: new Date() } });
+
+    const live = (await db.demand.findMany({ where: { deletedAt: null }, select: { id: true } })).map((d) => d.id);
+    for (const asOf of ["2009-06-01", "2011", todayInJapan()]) {
+      const all = await liveDemandStatuses(asOf);
+      expect(Object.keys(all).sort()).toEqual([...live].sort());
+      expect(all).toEqual(await demandStatuses(live, asOf));
+    }
+    const now = await liveDemandStatuses();
+    expect(now[trashed.id]).toBeUndefined();
+    expect(now[kept.id]).toMatchObject({ status: "partially_reflected", sinceOn: "2010-04", outcome: { instrument: { titleEn: "All-at-once law", kind: "law" } } });
+    expect(now[overridden.id]).toMatchObject({ status: "mentioned", override: { reason: "口頭での言及" } });
   });
 
   it("makes the same number of SQL queries for 3 demands as for 30", async () => {
