@@ -21,7 +21,7 @@ import { Random, Skewed, idMaker } from "./random.js";
 import { ACTIONS, DOC_KINDS, FOREIGN_NAMES, GIVEN_NAMES, MATTERS, PLACES, SUBJECTS, SURNAMES, doc, texts } from "./text.js";
 
 /** Bumped whenever the generated data change shape, so that bench/run.js regenerates old files. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export const benchDir = path.dirname(fileURLToPath(import.meta.url));
 export const dataDir = path.join(benchDir, ".data");
@@ -38,6 +38,9 @@ const LARGE = {
   instruments: 3_000,
   organisations: 300,
   overrides: 300,
+  recommendations: 5_000,
+  /** the recommendations of the one review the counter-report export is timed on */
+  reportRecommendations: 300,
 };
 
 export const SCALES = { small: 0.03, medium: 0.2, large: 1 };
@@ -528,6 +531,107 @@ export function generate({ scale = "small", file, seed = "tracker", bcryptCost =
   }
   insert("DemandStatusOverride", overrides);
 
+  // UN treaty reporting: mechanisms, their review cycles (a concluding observations document each),
+  // and recommendations linked to demands, each reiterating one of the cycle before half the time.
+  // One cycle has `reportRecommendations` of them: the earlier review of the cycle whose counter-report
+  // the benchmark exports.
+  const mechanismList = [
+    ["treaty", "ICERD", "CERD", "人種差別撤廃条約", "International Convention on the Elimination of All Forms of Racial Discrimination", "acceded", "1995-12"],
+    ["treaty", "ICCPR", "CCPR", "自由権規約", "International Covenant on Civil and Political Rights", "ratified", "1979-06"],
+    ["treaty", "ICESCR", "CESCR", "社会権規約", "International Covenant on Economic, Social and Cultural Rights", "ratified", "1979-06"],
+    ["treaty", "CEDAW", "CEDAW", "女性差別撤廃条約", "Convention on the Elimination of All Forms of Discrimination against Women", "ratified", "1985-06"],
+    ["treaty", "CAT", "CAT", "拷問等禁止条約", "Convention against Torture", "acceded", "1999-06"],
+    ["treaty", "CRC", "CRC", "子どもの権利条約", "Convention on the Rights of the Child", "ratified", "1994-04"],
+    ["treaty", "ICRMW", "CMW", "移住労働者権利条約", "International Convention on the Protection of the Rights of All Migrant Workers", "not_ratified", null],
+    ["special_procedure", "SR migrants", null, "移住者の人権に関する特別報告者", "Special Rapporteur on the human rights of migrants", "not_applicable", null],
+    ["upr", "UPR", null, "普遍的定期的審査", "Universal Periodic Review", "not_applicable", null],
+  ];
+  const mechanisms = mechanismList.map(([kind, abbreviation, committee, nameJa, nameEn, japanStatus, ratifiedOn], i) => ({
+    id: newId(START), kind, abbreviation, nameJa, nameEn, committeeAbbr: committee, committeeNameJa: committee ? `${committee}委員会` : null, committeeNameEn: committee ? `Committee ${committee}` : null,
+    japanStatus, ratifiedOn, sortOrder: i, ...stamp(START),
+  }));
+  insert("UnMechanism", mechanisms);
+  const reviewing = mechanisms.filter((m) => m.japanStatus !== "not_ratified");
+  // A review about every four years, as the treaty bodies' cycles go.
+  const cyclesPer = 6;
+  const cycles = [];
+  const stages = [];
+  const unDocuments = [];
+  /** @type {Array<{ mechanism: typeof mechanisms[number], cycle: { id: string }, document: { id: string }, at: number }>} */
+  const reviews = [];
+  for (const m of reviewing) {
+    for (let k = 0; k < cyclesPer; k++) {
+      const at = START + ((k + 0.5 + r.next() * 0.4) / cyclesPer) * (END - START);
+      const cycle = { id: newId(at), mechanismId: m.id, titleJa: `${m.abbreviation} 第${k + 1}回審査`, titleEn: `${m.abbreviation} review ${k + 1}`, session: `${60 + k * 3}th session`, notes: t.note()[1], internalNote: r.chance(0.3) ? t.note()[0] : null, ...stamp(at) };
+      cycles.push(cycle);
+      const kinds = /** @type {const} */ (["state_report", "ngo_submission_deadline", "dialogue", "concluding_observations", "follow_up_due", "next_report_due"]);
+      const offsets = [-400, -60, -30, 0, 365, 1400];
+      kinds.forEach((kind, j) => stages.push({ id: newId(at), cycleId: cycle.id, kind, on: ymd(at + offsets[j] * DAY) }));
+      const prefix = m.committeeAbbr ?? m.abbreviation.replace(/\s+/g, "");
+      const document = { id: newId(at), mechanismId: m.id, cycleId: cycle.id, kind: m.kind === "treaty" ? "concluding_observations" : m.kind === "upr" ? "upr_report" : "special_procedure_report", symbol: `${prefix}/C/JPN/CO/${k + 1}`, titleJa: `${m.abbreviation} 総括所見 第${k + 1}回`, titleEn: `Concluding observations on the report of Japan (${k + 1})`, issuedOn: ymd(at), languages: "en,ja", ...stamp(at) };
+      unDocuments.push(document);
+      reviews.push({ mechanism: m, cycle, document, at });
+    }
+  }
+  insert("ReviewCycle", cycles);
+  insert("ReviewStage", stages);
+  insert("UnDocument", unDocuments);
+  // The big review: CERD's second-to-last, so that its last cycle's composer follows 300 earlier recommendations.
+  const cerdReviews = reviews.filter((v) => v.mechanism.abbreviation === "ICERD");
+  const bigReview = cerdReviews[cerdReviews.length - 2];
+  const perReview = new Map(reviews.map((v) => [v, v === bigReview ? counts.reportRecommendations : 0]));
+  const rest = Math.max(0, counts.recommendations - counts.reportRecommendations);
+  const others = reviews.filter((v) => v !== bigReview);
+  for (let i = 0; i < rest; i++) {
+    const v = others[r.int(others.length)];
+    perReview.set(v, (perReview.get(v) ?? 0) + 1);
+  }
+  const recommendations = [];
+  const recommendationDemands = [];
+  const recommendationThemes = [];
+  /** @type {Map<string, string[]>} the recommendations of each cycle, for the next one to reiterate */
+  const recsOfCycle = new Map();
+  const previousOf = new Map(reviews.map((v, i) => [v, i > 0 && reviews[i - 1].mechanism === v.mechanism ? reviews[i - 1] : null]));
+  for (const v of reviews) {
+    const n = perReview.get(v) ?? 0;
+    const earlier = previousOf.get(v) ? (recsOfCycle.get(previousOf.get(v)?.cycle.id ?? "") ?? []) : [];
+    const own = [];
+    for (let p = 1; p <= n; p++) {
+      const [headingJa, headingEn] = t.demandTitle(r.pick(SUBJECTS), r.pick(MATTERS), r.pick(ACTIONS));
+      const [textJa, textEn] = t.summary();
+      const [claimJa, claimEn] = t.answer(new Date(v.at).getUTCFullYear());
+      const rec = {
+        id: newId(v.at), documentId: v.document.id, paragraph: String(p + 6), position: p + 6,
+        headingEn, headingJa: r.chance(0.6) ? headingJa : null, textEn, textJa: r.chance(0.5) ? textJa : null,
+        articles: v.mechanism.kind === "treaty" ? `${1 + r.int(7)}${r.chance(0.3) ? ` (${r.pick(["a", "b", "c", "d", "e"])})` : ""}` : null,
+        followUp: r.chance(0.08),
+        reiteratesId: earlier.length && r.chance(0.5) ? r.pick(earlier) : null,
+        governmentClaimJa: r.chance(0.5) ? claimJa : null, governmentClaimEn: r.chance(0.3) ? claimEn : null,
+        governmentClaimSource: r.chance(0.3) ? `${v.mechanism.committeeAbbr ?? "A/HRC"}/C/JPN/FCO/${p}` : null,
+        grade: r.chance(0.35) ? r.pick(["A", "B", "C", "D", "E"]) : null,
+        assessmentNote: r.chance(0.3) ? t.note()[0] : null,
+        internalNote: r.chance(0.1) ? t.note()[0] : null,
+        ...stamp(v.at),
+        deletedAt: r.chance(0.005) ? iso(v.at + DAY) : null,
+      };
+      recommendations.push(rec);
+      own.push(rec.id);
+      const linked = new Set();
+      const links = r.chance(0.15) ? 0 : 1 + r.int(3);
+      while (linked.size < links) linked.add(demands[demandSkew.draw()].id);
+      for (const demandId of linked) recommendationDemands.push({ recommendationId: rec.id, demandId });
+      const themed = new Set([r.pick(themes).id]);
+      if (r.chance(0.3)) themed.add(r.pick(themes).id);
+      for (const themeId of themed) recommendationThemes.push({ recommendationId: rec.id, themeId });
+    }
+    recsOfCycle.set(v.cycle.id, own);
+  }
+  insert("Recommendation", recommendations);
+  insert("RecommendationDemand", recommendationDemands);
+  insert("RecommendationTheme", recommendationThemes);
+  const reportReview = cerdReviews[cerdReviews.length - 1];
+  log(`  UN: ${cycles.length} review cycles, ${recommendations.length} recommendations`);
+
   // Attachments' metadata (the files themselves are not written).
   const attachments = [];
   for (let i = 0; i < counts.attachments; i++) {
@@ -555,7 +659,13 @@ export function generate({ scale = "small", file, seed = "tracker", bcryptCost =
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   sqlite.close();
 
-  const fixtures = pickFixtures({ demands, requestItems, requests, agendaItems, rounds, outcomes, answering, themes, demandThemes, ministries, networks });
+  const fixtures = {
+    ...pickFixtures({ demands, requestItems, requests, agendaItems, rounds, outcomes, answering, themes, demandThemes, ministries, networks, recommendationDemands }),
+    // The review with 300 recommendations, and the next review of the same treaty, whose counter-report follows them.
+    bigCycleId: bigReview.cycle.id,
+    bigCycleRecommendations: perReview.get(bigReview) ?? 0,
+    reportCycleId: reportReview.cycle.id,
+  };
   const seconds = (performance.now() - started) / 1000;
   const meta = {
     generator: GENERATOR_VERSION,
@@ -583,7 +693,7 @@ export function metaFile(file) {
  * body with the most answers of its own, a filter of the demand list that leaves several pages.
  * @param {Record<string, any[]>} data
  */
-function pickFixtures({ demands, requestItems, requests, agendaItems, rounds, outcomes, answering, themes, demandThemes, ministries }) {
+function pickFixtures({ demands, requestItems, requests, agendaItems, rounds, outcomes, answering, themes, demandThemes, ministries, recommendationDemands }) {
   const liveRequests = new Set(requests.filter((q) => !q.deletedAt).map((q) => q.id));
   const liveRounds = new Set(rounds.filter((q) => !q.deletedAt).map((q) => q.id));
   /** @type {Map<string, number>} */
@@ -592,6 +702,7 @@ function pickFixtures({ demands, requestItems, requests, agendaItems, rounds, ou
   for (const i of requestItems) if (liveRequests.has(i.requestId)) add(i.demandId);
   for (const i of agendaItems) if (liveRounds.has(i.roundId)) add(i.demandId, i.followUpOn ? 2 : 1);
   for (const o of outcomes) if (!o.deletedAt) add(o.demandId);
+  for (const l of recommendationDemands) add(l.demandId);
   const live = demands.filter((d) => !d.deletedAt);
   // "raised" and status changes come on top; 500 is the issue's figure for a heavy timeline.
   const timeline = live.reduce((best, d) => (Math.abs((events.get(d.id) ?? 0) - 480) < Math.abs((events.get(best.id) ?? 0) - 480) ? d : best), live[0]);
