@@ -68,6 +68,9 @@ function Document({ children, locale, nonce }: { children: ReactNode; locale: st
 
 function Navigation({ role }: { role: string }) {
   const t = useT();
+  const location = useLocation();
+  // The work itself; the reference records people look up less often are under one menu, so that
+  // the header keeps to one row at 1280 px in both languages.
   const items = [
     { to: "/", label: t("nav.home"), end: true },
     { to: "/demands", label: t("nav.demands") },
@@ -75,14 +78,17 @@ function Navigation({ role }: { role: string }) {
     { to: "/requests", label: t("nav.requests") },
     { to: "/rounds", label: t("nav.rounds") },
     { to: "/consultations", label: t("nav.consultations") },
-    { to: "/instruments", label: t("nav.instruments") },
     { to: "/un", label: t("nav.un") },
+  ];
+  const directory = [
+    { to: "/instruments", label: t("nav.instruments") },
     { to: "/bodies", label: t("nav.bodies") },
     { to: "/organisations", label: t("nav.organisations") },
     { to: "/networks", label: t("nav.networks") },
     { to: "/people", label: t("nav.people") },
   ];
-  if (hasRole(role, "admin")) items.push({ to: "/admin/users", label: t("nav.users") });
+  if (hasRole(role, "admin")) directory.push({ to: "/admin/users", label: t("nav.users") });
+  const inDirectory = directory.some((item) => location.pathname === item.to || location.pathname.startsWith(`${item.to}/`));
   return (
     <nav aria-label={t("nav.label")} className="main-nav">
       <ul>
@@ -93,6 +99,19 @@ function Navigation({ role }: { role: string }) {
             </NavLink>
           </li>
         ))}
+        <li>
+          {/* Remounted on each page, so that the menu closes once a page of it is chosen. */}
+          <details className="nav-menu" key={location.pathname}>
+            <summary className={inDirectory ? "active" : undefined}>{t("nav.directory")}</summary>
+            <ul>
+              {directory.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to}>{item.label}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </details>
+        </li>
       </ul>
     </nav>
   );

@@ -26,6 +26,9 @@ test("each role signs in and sees what it may do", async ({ browser }) => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link", { name: "Demands" })).toBeVisible();
+    // The reference records are under one menu; only administrators find the users there.
+    await nav.getByText("Directory").click();
+    await expect(nav.getByRole("link", { name: "People" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(role === "admin" ? 1 : 0);
     await expect(page.getByRole("link", { name: "New demand" })).toHaveCount(role === "member" ? 0 : 1);
     await page.locator(".user-menu summary").click();

@@ -74,6 +74,7 @@ test("staff delete a round after confirming; an administrator restores it from t
   await page.context().clearCookies();
   await signIn(page, "admin");
   await switchLanguage(page, "en");
+  await page.getByRole("navigation", { name: "Main" }).getByText("Directory").click();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
   await page.getByRole("main").getByRole("link", { name: "Trash" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Trash");

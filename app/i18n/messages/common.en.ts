@@ -13,6 +13,7 @@ export const commonEn = {
   "nav.networks": "Project networks",
   "nav.people": "People",
   "nav.users": "Users",
+  "nav.directory": "Directory",
   "nav.breadcrumb": "Breadcrumb",
   "nav.changePassword": "Change password",
   "nav.signOut": "Sign out",

@@ -14,6 +14,7 @@ export const commonJa: Record<keyof typeof commonEn, string> = {
   "nav.networks": "プロジェクト・ネットワーク",
   "nav.people": "人物",
   "nav.users": "ユーザー",
+  "nav.directory": "基本データ",
   "nav.breadcrumb": "現在地",
   "nav.changePassword": "パスワード変更",
   "nav.signOut": "ログアウト",
