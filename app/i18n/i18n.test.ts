@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { catalogs, interpolate, translator } from "./index";
+import { catalogs, interpolate, messageRef, parseMessageRef, translateMaybe, translator } from "./index";
 import { localeFromAcceptLanguage } from "./locales";
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -38,5 +38,19 @@ describe("Accept-Language", () => {
     ["en;q=0,ja;q=0.1", "ja"],
   ])("%j → %s", (header, expected) => {
     expect(localeFromAcceptLanguage(header)).toBe(expected);
+  });
+});
+
+describe("messages with variables as one string (field errors)", () => {
+  it("carries a catalog key and its variables, and translates them in either language", () => {
+    const ref = messageRef("un.error.unknownDemands", { refs: "D-998, D-999?&=" });
+    expect(parseMessageRef(ref)).toEqual({ key: "un.error.unknownDemands", vars: { refs: "D-998, D-999?&=" } });
+    expect(translateMaybe(translator("en"), ref)).toBe("No demand has these numbers: D-998, D-999?&=");
+    expect(translateMaybe(translator("ja"), ref)).toBe("次の番号の要求はありません：D-998, D-999?&=");
+  });
+
+  it("leaves text that is not a catalog key as it is", () => {
+    expect(parseMessageRef("Where? Here")).toBeNull();
+    expect(translateMaybe(translator("en"), "Where? Here")).toBe("Where? Here");
   });
 });

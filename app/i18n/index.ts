@@ -23,7 +23,26 @@ export function translator(locale: Locale): Translate {
   return (key, vars) => interpolate(catalog[key] ?? key, vars);
 }
 
-/** For messages that arrive as strings (validation errors): a catalog key is translated, anything else is shown as is. */
+/**
+ * A catalog message with its variables as one string, for where only strings travel (a field's
+ * errors in a form's reply): "un.error.unknownDemands?refs=D-998%2C+D-999". translateMaybe reads it.
+ */
+export function messageRef(key: MessageKey, vars: Vars): string {
+  return `${key}?${new URLSearchParams(Object.entries(vars).map(([name, value]) => [name, String(value)])).toString()}`;
+}
+
+/** The key and variables of a messageRef() string; null for anything else. */
+export function parseMessageRef(message: string): { key: MessageKey; vars: Vars } | null {
+  const at = message.indexOf("?");
+  if (at < 0) return null;
+  const key = message.slice(0, at);
+  if (!isMessageKey(key)) return null;
+  return { key, vars: Object.fromEntries(new URLSearchParams(message.slice(at + 1))) };
+}
+
+/** For messages that arrive as strings (validation errors): a catalog key or messageRef() is translated, anything else is shown as is. */
 export function translateMaybe(t: Translate, message: string, vars?: Vars) {
-  return isMessageKey(message) ? t(message, vars) : interpolate(message, vars);
+  if (isMessageKey(message)) return t(message, vars);
+  const ref = parseMessageRef(message);
+  return ref ? t(ref.key, { ...vars, ...ref.vars }) : interpolate(message, vars);
 }

@@ -1,5 +1,6 @@
 // UN treaty reporting on the database: mechanisms, review cycles with their stages, documents and
 // recommendations, each created and updated with a version check and an audit event (docs/decisions/005, 010).
+import { messageRef } from "~/i18n";
 import { type Locale } from "~/i18n/locales";
 import { recordAudit } from "~/models/audit.server";
 import { lastEditorName } from "~/models/organisation.server";
@@ -489,7 +490,7 @@ export async function checkRecommendationReferences(values: RecommendationFormVa
   const refs = demandRefsFrom(values.demandRefs);
   const demands = refs.length ? await db.demand.findMany({ where: { ref: { in: refs }, deletedAt: null }, select: { id: true, ref: true } }) : [];
   const unknown = refs.filter((ref) => !demands.some((d) => d.ref === ref));
-  if (unknown.length) errors.demandRefs = ["un.error.unknownDemands", unknown.join(", ")];
+  if (unknown.length) errors.demandRefs = [messageRef("un.error.unknownDemands", { refs: unknown.join(", ") })];
   return { errors, demandIds: refs.flatMap((ref) => demands.filter((d) => d.ref === ref).map((d) => d.id)) };
 }
 

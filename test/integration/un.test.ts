@@ -1,3 +1,4 @@
+import { translateMaybe, translator } from "~/i18n";
 import { describe, expect, it } from "vitest";
 import { createDocument, createRecommendation, recommendationsOfDemand } from "~/models/un.server";
 import { loadTimeline } from "~/models/timeline.server";
@@ -91,7 +92,8 @@ describe("recommendations", () => {
     expect(statusOf(result)).toBe(400);
     const reply = payload(result).result;
     expect(reply.error?.paragraph).toEqual(["un.error.paragraphTaken"]);
-    expect(reply.error?.demandRefs).toEqual(["un.error.unknownDemands", "D-9999"]);
+    expect(reply.error?.demandRefs).toEqual(["un.error.unknownDemands?refs=D-9999"]);
+    expect(translateMaybe(translator("en"), reply.error?.demandRefs?.[0] ?? "")).toBe("No demand has these numbers: D-9999");
     expect(reply.initialValue?.headingEn).toBe("Kept heading");
     expect(await db.recommendation.count({ where: { documentId: doc.id } })).toBe(1);
   });

@@ -165,7 +165,7 @@ export const unEn = {
   "un.error.paragraph": "Write the paragraph number as printed: 12, or 12 (a).",
   "un.error.paragraphTaken": "This document already has a recommendation with this paragraph number.",
   "un.error.reiterationLoop": "That recommendation already reiterates this one: the chain would go round in a circle.",
-  "un.error.unknownDemands": "No demand has these numbers:",
+  "un.error.unknownDemands": "No demand has these numbers: {refs}",
   "toast.unCreated": "“{name}” added.",
   "history.entity.UnMechanism": "Mechanism",
   "history.entity.ReviewCycle": "Review cycle",

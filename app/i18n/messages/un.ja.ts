@@ -165,7 +165,7 @@ export const unJa: Record<keyof typeof unEn, string> = {
   "un.error.paragraph": "パラグラフ番号は 12、12 (a) のように書いてください。",
   "un.error.paragraphTaken": "この文書には同じパラグラフ番号の勧告がすでにあります。",
   "un.error.reiterationLoop": "その勧告はすでにこの勧告を繰り返しているため、循環してしまいます。",
-  "un.error.unknownDemands": "次の番号の要求はありません：",
+  "un.error.unknownDemands": "次の番号の要求はありません：{refs}",
   "toast.unCreated": "「{name}」を追加しました。",
   "history.entity.UnMechanism": "メカニズム",
   "history.entity.ReviewCycle": "審査サイクル",
