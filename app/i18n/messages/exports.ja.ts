@@ -1,0 +1,27 @@
+import { type exportsEn } from "./exports.en";
+
+export const exportsJa: Record<keyof typeof exportsEn, string> = {
+  "nav.apiTokens": "APIトークン",
+  "apiToken.title": "APIトークン",
+  "apiToken.intro": "トークンを使うと、プログラムから読み取りAPI（/api/v1）で要求・機関・成果を、あなたのアカウントの権限で読み取れます。パスワードと同じように扱ってください。",
+  "apiToken.name": "名前",
+  "apiToken.nameHelp": "用途がわかる名前（例：会員ニュース用スクリプト）。",
+  "apiToken.create": "トークンを作成",
+  "apiToken.created": "トークン「{name}」を作成しました。今すぐコピーしてください。二度と表示されません。",
+  "apiToken.value": "新しいトークン",
+  "apiToken.list": "あなたのトークン",
+  "apiToken.none": "APIトークンはありません。",
+  "apiToken.prefix": "先頭",
+  "apiToken.createdAt": "作成",
+  "apiToken.lastUsed": "最終使用",
+  "apiToken.never": "未使用",
+  "apiToken.state": "状態",
+  "apiToken.active": "有効",
+  "apiToken.revokedAt": "{date} に無効化",
+  "apiToken.revoke": "無効にする",
+  "apiToken.revokeNamed": "トークン {name} を無効にする",
+  "apiToken.revoked": "トークンを無効にしました。このトークンを使うプログラムはAPIを読めなくなりました。",
+  "apiToken.notFound": "そのトークンは存在しないか、すでに無効です。",
+  "apiToken.tooMany": "有効なトークンが多すぎます。先にどれかを無効にしてください。",
+  "apiToken.docs": "使い方：ヘッダー Authorization: Bearer <トークン> を送ります。例：curl -H \"Authorization: Bearer at_…\" {origin}/api/v1/demands 。各エンドポイントはREADMEに説明があります。",
+};
