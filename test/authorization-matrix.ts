@@ -17,6 +17,9 @@
 // A POST body is a real, valid form, so that an action whose guard were missing would write; the test
 // checks that a refused request (login, forbidden, methodNotAllowed) changed no row of any table.
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { exportsDir } from "~/models/data-export.server";
 import { storeAttachmentBytes } from "~/utils/attachments.server";
 import { db } from "~/utils/db.server";
 import { DEMO, type DemoRole } from "./request";
@@ -100,7 +103,13 @@ export async function resolveFixtures() {
     data: { fileName: "matrix.pdf", contentType: "application/pdf", size: bytes.byteLength, sha256, storagePath: await storeAttachmentBytes(sha256, bytes), outcomeId: outcome.id, uploadedById: staff.id },
   });
 
+  // A finished export, with its file, for the download route.
+  const exportJob = await db.dataJob.create({ data: { kind: "export", status: "done", fileName: "matrix-export.json", finishedAt: new Date() } });
+  fs.mkdirSync(exportsDir(), { recursive: true });
+  fs.writeFileSync(path.join(exportsDir(), "matrix-export.json"), '{"format":"advocacy-tracker-export"}');
+
   return {
+    exportJobId: exportJob.id,
     // The demand and body whose pages show the noted outcome and agenda item.
     demandId: outcome.demandId,
     bodyId: noted.bodyId as string,
@@ -223,6 +232,9 @@ export const matrix: Record<string, Entry> = {
     },
   },
 
+  // The full JSON export and import (docs/decisions/017); a POST without a known intent, so that no job starts.
+  "admin.data._index.tsx": { path: () => "/admin/data", get: ADMIN, post: { expect: { anonymous: "login", member: "forbidden", staff: "forbidden", admin: "invalid" }, form: () => ({ intent: "matrix" }) } },
+  "admin.data.$jobId.download.ts": { path: (f) => `/admin/data/${f.exportJobId}/download`, get: ADMIN, post: NO_ACTION },
   "admin.users._index.tsx": { path: () => "/admin/users", get: ADMIN, post: NO_ACTION },
   "admin.users.new.tsx": {
     path: () => "/admin/users/new",
