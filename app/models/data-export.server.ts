@@ -11,6 +11,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { db } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
+import { databaseFile } from "../../server/database-url.js";
 
 export const EXPORT_FORMAT = "advocacy-tracker-export";
 export const EXPORT_VERSION = 1;
@@ -277,4 +278,22 @@ export async function startJob(kind: "export" | "import", userId: string) {
 
 export function recentJobs() {
   return db.dataJob.findMany({ orderBy: { createdAt: "desc" }, take: 10, include: { createdBy: { select: { name: true } } } });
+}
+
+/** The application's own database file. */
+export const currentDatabaseFile = () => databaseFile(config.databaseUrl);
+
+/** Whether this installation holds no records (only accounts and their audit events): imports go only there. */
+export function installationIsEmpty(file = currentDatabaseFile()) {
+  const conn = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return nonEmptyTables(conn).length === 0;
+  } finally {
+    conn.close();
+  }
+}
+
+/** Removes an uploaded file once read (uploads are written to the exports folder). */
+export async function removeUpload(upload: File) {
+  if ("getFilePath" in upload && typeof upload.getFilePath === "function") await fsp.rm(String(upload.getFilePath()), { force: true });
 }

@@ -14,37 +14,35 @@ import {
   MaxPartSizeExceededError,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import fs from "node:fs/promises";
 import { useEffect } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { translateMaybe } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
-import { exportData, exportsDir, ImportRefused, importData, liveProgress, nonEmptyTables, parseExport, recentJobs, startJob } from "~/models/data-export.server";
+import {
+  currentDatabaseFile,
+  exportData,
+  exportsDir,
+  ImportRefused,
+  importData,
+  installationIsEmpty,
+  liveProgress,
+  parseExport,
+  recentJobs,
+  removeUpload,
+  startJob,
+} from "~/models/data-export.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { config } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
-import { databaseFile } from "../../server/database-url.js";
-import Database from "better-sqlite3";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("data.title"));
 
 const IMPORT_MAX_BYTES = 500 * 1024 * 1024;
 const importSchema = z.object({ intent: z.literal("import") });
 
-const dbFile = () => databaseFile(config.databaseUrl);
-
-function installationIsEmpty() {
-  const conn = new Database(dbFile(), { readonly: true, fileMustExist: true });
-  try {
-    return nonEmptyTables(conn).length === 0;
-  } finally {
-    conn.close();
-  }
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -75,11 +73,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (formData.get("intent") !== "export") throw new Response("Bad request", { status: 400 });
     const job = await startJob("export", user.id);
     // Not awaited: the export runs while the page polls its progress.
-    void exportData(job.id, { databaseFile: dbFile() }).catch(() => undefined);
+    void exportData(job.id, { databaseFile: currentDatabaseFile() }).catch(() => undefined);
     return redirectWithToast("/admin/data", { message: "data.exportStarted" });
   }
 
-  await fs.mkdir(exportsDir(), { recursive: true });
   let formData: FormData;
   try {
     formData = await parseMultipartFormData(
@@ -92,21 +89,22 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: importSchema });
   const upload = formData.get("file");
-  const fail = (key: string) => data({ result: submission.reply({ fieldErrors: { file: [key] } }) }, { status: 400 });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  // Not submission.reply(): its initial values would carry the uploaded File, which cannot be sent back.
+  const fail = (key: string) => data({ result: { status: "error" as const, error: { file: [key] } } }, { status: 400 });
+  if (submission.status !== "success") return fail("data.chooseFile");
   if (!upload || typeof upload === "string" || upload.size === 0) return fail("data.chooseFile");
-  if (!installationIsEmpty()) return fail("data.refused.notEmpty");
   let file;
   try {
+    if (!installationIsEmpty()) return fail("data.refused.notEmpty");
     file = parseExport(await upload.text());
   } catch (error) {
     if (error instanceof ImportRefused) return fail(`data.refused.${error.reason}`);
     throw error;
   } finally {
-    if ("getFilePath" in upload && typeof upload.getFilePath === "function") await fs.rm(upload.getFilePath(), { force: true });
+    await removeUpload(upload);
   }
   const job = await startJob("import", user.id);
-  void importData(job.id, file, { databaseFile: dbFile() }).catch(() => undefined);
+  void importData(job.id, file, { databaseFile: currentDatabaseFile() }).catch(() => undefined);
   return redirectWithToast("/admin/data", { message: "data.importStarted" });
 }
 

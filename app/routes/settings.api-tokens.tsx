@@ -79,7 +79,7 @@ export default function ApiTokens() {
           required
         />
         <div className="form-actions">
-          <button type="submit" className="primary" name="intent" value="create">
+          <button type="submit" className="primary">
             {t("apiToken.create")}
           </button>
         </div>

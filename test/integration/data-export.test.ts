@@ -96,3 +96,17 @@ describe("export then import", () => {
     expect(() => parseExport(JSON.stringify({ format: "advocacy-tracker-export", version: 99, migrations: [], tables: {} }))).toThrow(new ImportRefused("newerVersion"));
   });
 });
+
+describe("/admin/data", () => {
+  it("refuses an import into this installation (it holds records) with the reason by the file field", async () => {
+    const { action } = await import("~/routes/admin.data._index");
+    const { sessionCookie, args, payload, statusOf } = await import("../request");
+    const form = new FormData();
+    form.append("intent", "import");
+    form.append("file", new File([fs.readFileSync(path.join(work, exported.fileName))], "export.json", { type: "application/json" }));
+    const request = new Request("http://localhost/admin/data", { method: "POST", body: form, headers: { Cookie: await sessionCookie("admin") } });
+    const result = await action(args(request));
+    expect(statusOf(result)).toBe(400);
+    expect(payload(result).result).toMatchObject({ error: { file: ["data.refused.notEmpty"] } });
+  });
+});
