@@ -157,6 +157,7 @@ function Shell({ children }: { children: ReactNode }) {
               </summary>
               <div className="user-menu-panel">
                 <a href="/settings/password">{t("nav.changePassword")}</a>
+                <a href="/settings/api-tokens">{t("nav.apiTokens")}</a>
                 <Form method="post" action="/logout">
                   <button type="submit" className="link-button">
                     {t("nav.signOut")}

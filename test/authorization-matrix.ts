@@ -8,6 +8,8 @@
 //   invalid          400: the guard let the role through, the route's own validation refused the body
 //                    (used where success would spoil the demo accounts, e.g. changing one's password)
 //   login            a redirect to /login?redirectTo=<this path>: sign in first
+//   unauthorized     401: the read API (/api/v1) without a valid bearer token (it signs in with the
+//                    role's personal API token, not the session cookie: test/route-harness.ts)
 //   forbidden        403: signed in, but the role may not
 //   notFound         404
 //   methodNotAllowed the module has no action (Remix answers 405 to a POST)
@@ -15,13 +17,16 @@
 // A POST body is a real, valid form, so that an action whose guard were missing would write; the test
 // checks that a refused request (login, forbidden, methodNotAllowed) changed no row of any table.
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { exportsDir } from "~/models/data-export.server";
 import { storeAttachmentBytes } from "~/utils/attachments.server";
 import { db } from "~/utils/db.server";
 import { DEMO, type DemoRole } from "./request";
 
 export const ROLES = ["anonymous", "member", "staff", "admin"] as const;
 export type Role = (typeof ROLES)[number];
-export type Answer = "ok" | "invalid" | "login" | "forbidden" | "notFound" | "methodNotAllowed";
+export type Answer = "ok" | "invalid" | "login" | "unauthorized" | "forbidden" | "notFound" | "methodNotAllowed";
 export type Expected = Record<Role, Answer>;
 
 /** Anyone, signed in or not. */
@@ -32,6 +37,8 @@ export const SIGNED_IN: Expected = { anonymous: "login", member: "ok", staff: "o
 export const STAFF: Expected = { anonymous: "login", member: "forbidden", staff: "ok", admin: "ok" };
 /** Administrators only. */
 export const ADMIN: Expected = { anonymous: "login", member: "forbidden", staff: "forbidden", admin: "ok" };
+/** The read API: any user's personal token; without one a JSON 401. */
+export const API: Expected = { anonymous: "unauthorized", member: "ok", staff: "ok", admin: "ok" };
 /** The module has no action. */
 export const NO_ACTION: Expected = { anonymous: "methodNotAllowed", member: "methodNotAllowed", staff: "methodNotAllowed", admin: "methodNotAllowed" };
 
@@ -96,7 +103,13 @@ export async function resolveFixtures() {
     data: { fileName: "matrix.pdf", contentType: "application/pdf", size: bytes.byteLength, sha256, storagePath: await storeAttachmentBytes(sha256, bytes), outcomeId: outcome.id, uploadedById: staff.id },
   });
 
+  // A finished export, with its file, for the download route.
+  const exportJob = await db.dataJob.create({ data: { kind: "export", status: "done", fileName: "matrix-export.json", finishedAt: new Date() } });
+  fs.mkdirSync(exportsDir(), { recursive: true });
+  fs.writeFileSync(path.join(exportsDir(), "matrix-export.json"), '{"format":"advocacy-tracker-export"}');
+
   return {
+    exportJobId: exportJob.id,
     // The demand and body whose pages show the noted outcome and agenda item.
     demandId: outcome.demandId,
     bodyId: noted.bodyId as string,
@@ -187,6 +200,19 @@ export const matrix: Record<string, Entry> = {
   "demands[.]csv.ts": { path: () => "/demands.csv", search: () => "?state=all", get: SIGNED_IN, post: NO_ACTION },
   "search.tsx": { path: () => "/search", search: () => `?q=${encodeURIComponent("突き合わせ")}`, get: SIGNED_IN, post: NO_ACTION },
 
+  // The read API (/api/v1): bearer tokens, JSON (docs/decisions/017).
+  "api.v1.demands._index.ts": { path: () => "/api/v1/demands", search: () => "?state=all&per_page=100", get: API, post: NO_ACTION },
+  "api.v1.demands.$demandId.ts": { path: (f) => `/api/v1/demands/${f.demandId}`, get: API, internalNotes: true, post: NO_ACTION },
+  "api.v1.bodies.ts": { path: () => "/api/v1/bodies", search: () => "?per_page=100", get: API, post: NO_ACTION },
+  "api.v1.outcomes.ts": { path: () => "/api/v1/outcomes", search: () => "?per_page=100", get: API, internalNotes: true, post: NO_ACTION },
+  "api.v1.$.ts": { path: () => "/api/v1/no-such-path", get: { anonymous: "unauthorized", member: "notFound", staff: "notFound", admin: "notFound" }, post: NO_ACTION },
+  "settings.api-tokens.tsx": {
+    path: () => "/settings/api-tokens",
+    get: SIGNED_IN,
+    // An empty name: the form refuses it, and no token is made.
+    post: { expect: { anonymous: "login", member: "invalid", staff: "invalid", admin: "invalid" }, form: () => ({ intent: "create", name: "" }) },
+  },
+
   "login.tsx": {
     path: () => "/login",
     // Signed-in users are sent on to the home page.
@@ -206,6 +232,9 @@ export const matrix: Record<string, Entry> = {
     },
   },
 
+  // The full JSON export and import (docs/decisions/017); a POST without a known intent, so that no job starts.
+  "admin.data._index.tsx": { path: () => "/admin/data", get: ADMIN, post: { expect: { anonymous: "login", member: "forbidden", staff: "forbidden", admin: "invalid" }, form: () => ({ intent: "matrix" }) } },
+  "admin.data.$jobId.download.ts": { path: (f) => `/admin/data/${f.exportJobId}/download`, get: ADMIN, post: NO_ACTION },
   "admin.users._index.tsx": { path: () => "/admin/users", get: ADMIN, post: NO_ACTION },
   "admin.users.new.tsx": {
     path: () => "/admin/users/new",

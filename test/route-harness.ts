@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect } from "vitest";
+import { createToken } from "~/models/api-token.server";
 import { action as loginAction } from "~/routes/login";
 import { sessionIdFrom } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -123,11 +124,29 @@ export function answerOf(result: unknown, url: string): Answer | `status ${numbe
   }
   if (status >= 200 && status < 300) return "ok";
   if (status === 400) return "invalid";
+  if (status === 401) return "unauthorized";
   if (status === 403) return "forbidden";
   if (status === 404) return "notFound";
   if (status === 405) return "methodNotAllowed";
   return `status ${status}`;
 }
+
+const tokens = new Map<Role, string>();
+
+/** A personal API token for the role's demo account (the read API, /api/v1, takes no cookies). */
+export async function tokenFor(role: Role): Promise<string | undefined> {
+  if (role === "anonymous") return undefined;
+  const cached = tokens.get(role);
+  if (cached) return cached;
+  const user = await db.user.findUniqueOrThrow({ where: { email: DEMO[role].email } });
+  const created = await createToken(user.id, `harness ${role}`);
+  if (!created.ok) throw new Error(`could not make a token for ${role}`);
+  tokens.set(role, created.token);
+  return created.token;
+}
+
+/** The read API's routes sign in with a bearer token instead of the session cookie. */
+export const isApiRoute = (file: string) => file.startsWith("api.");
 
 /** Runs the route's loader (GET) or action (POST) as the role; what it returned or threw as a Response. */
 export async function call(file: string, method: "GET" | "POST", role: Role, pathname: string, search = "", form?: Form | URLSearchParams) {
@@ -135,7 +154,11 @@ export async function call(file: string, method: "GET" | "POST", role: Role, pat
   const fn = method === "GET" ? mod?.loader : mod?.action;
   if (!fn) return { answer: "methodNotAllowed" as const, result: undefined };
   const cookie = await cookieFor(role);
-  const request = await makeRequest(pathname + search, { method, form: method === "POST" ? (form ?? {}) : undefined, headers: cookie ? { Cookie: cookie } : undefined });
+  const token = isApiRoute(file) ? await tokenFor(role) : undefined;
+  const headers: Record<string, string> = {};
+  if (isApiRoute(file) && token) headers.Authorization = `Bearer ${token}`;
+  if (!isApiRoute(file) && cookie) headers.Cookie = cookie;
+  const request = await makeRequest(pathname + search, { method, form: method === "POST" ? (form ?? {}) : undefined, headers });
   const result = await run(() => fn(args(request, paramsFor(file, pathname))));
   return { answer: answerOf(result, pathname + search), result };
 }

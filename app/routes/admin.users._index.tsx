@@ -66,6 +66,9 @@ export default function UsersIndex() {
           <Link to="/admin/trash" className="button">
             {t("trash.title")}
           </Link>
+          <Link to="/admin/data" className="button">
+            {t("data.link")}
+          </Link>
           <Link to="/admin/users/new" className="button primary">
             {t("users.new")}
           </Link>

@@ -18,6 +18,7 @@ import {
   removeAffiliation,
 } from "~/models/person.server";
 import { hasRole } from "~/models/roles";
+import { canSeeInternal } from "~/models/visibility";
 import { requireStaff, requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { getLocale } from "~/utils/locale.server";
@@ -33,8 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await getPerson(id);
   if (!person) throw new Response("Not found", { status: 404 });
   const canEdit = hasRole(user.role, "staff");
-  // Members never receive contact details or notes, not even hidden.
-  const [privateInfo, options] = canEdit ? await Promise.all([getPersonPrivate(id), affiliationFormOptions(locale)]) : [null, null];
+  // Members never receive contact details or notes, not even hidden (app/models/visibility.ts).
+  const [privateInfo, options] = await Promise.all([canSeeInternal(user.role) ? getPersonPrivate(id) : null, canEdit ? affiliationFormOptions(locale) : null]);
   return { person, privateInfo, options, canEdit };
 }
 

@@ -9,6 +9,7 @@ import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { isPersonKind, PERSON_SORTS } from "~/models/person";
 import { listPeople } from "~/models/person.server";
 import { hasRole } from "~/models/roles";
+import { canSeeInternal } from "~/models/visibility";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { getLocale } from "~/utils/locale.server";
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: pageFrom(params),
     locale,
   };
-  const result = await listPeople({ ...query, includePrivate: canEdit });
+  const result = await listPeople({ ...query, includePrivate: canSeeInternal(user.role) });
   return { ...result, query, locale, canEdit };
 }
 

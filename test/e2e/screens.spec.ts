@@ -67,6 +67,8 @@ const screens: Screen[] = [
   { name: "un-cycle-edit", role: "staff", path: async (page) => `${await firstLinkHref(page, "/un", "a[href^='/un/cycles/']")}/edit` },
   { name: "un-document-detail", role: "member", path: async (page) => firstLinkHref(page, await firstLinkHref(page, "/un/recommendations?q=without%20delay%20an%20independent"), "nav.breadcrumb a[href^='/un/documents/']") },
   { name: "demand-with-recommendations", role: "member", path: (page) => demandHref(page, "D-024") },
+  { name: "api-tokens", role: "member", path: async () => "/settings/api-tokens" },
+  { name: "admin-data", role: "admin", path: async () => "/admin/data" },
 ];
 
 for (const locale of ["ja", "en"] as const) {

@@ -1,0 +1,227 @@
+// /admin/data: the full JSON export of the organisation's data and its import into an empty
+// installation (docs/decisions/017). Both run in the background; the page polls their progress.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  data,
+  unstable_composeUploadHandlers as composeUploadHandlers,
+  unstable_createFileUploadHandler as createFileUploadHandler,
+  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
+  unstable_parseMultipartFormData as parseMultipartFormData,
+  MaxPartSizeExceededError,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorList, FormErrors } from "~/components/forms";
+import { translateMaybe } from "~/i18n";
+import { useLocale, useT } from "~/i18n/react";
+import {
+  currentDatabaseFile,
+  exportData,
+  exportsDir,
+  ImportRefused,
+  importData,
+  installationIsEmpty,
+  liveProgress,
+  parseExport,
+  recentJobs,
+  removeUpload,
+  startJob,
+} from "~/models/data-export.server";
+import { requireAdmin } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/format";
+import { pageTitle } from "~/utils/meta";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("data.title"));
+
+const IMPORT_MAX_BYTES = 500 * 1024 * 1024;
+const importSchema = z.object({ intent: z.literal("import") });
+
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const jobs = (await recentJobs()).map((j) => {
+    const now = j.status === "running" ? liveProgress(j.id) : null;
+    return {
+      id: j.id,
+      kind: j.kind,
+      status: j.status,
+      done: now?.done ?? j.done,
+      total: now?.total ?? j.total,
+      message: now?.message ?? j.message,
+      fileName: j.fileName,
+      rows: j.rows,
+      createdAt: j.createdAt,
+      finishedAt: j.finishedAt,
+      by: j.createdBy?.name ?? null,
+    };
+  });
+  return { jobs, empty: installationIsEmpty() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const type = request.headers.get("Content-Type") ?? "";
+  if (!type.startsWith("multipart/form-data")) {
+    const formData = await request.formData();
+    if (formData.get("intent") !== "export") throw new Response("Bad request", { status: 400 });
+    const job = await startJob("export", user.id);
+    // Not awaited: the export runs while the page polls its progress.
+    void exportData(job.id, { databaseFile: currentDatabaseFile() }).catch(() => undefined);
+    return redirectWithToast("/admin/data", { message: "data.exportStarted" });
+  }
+
+  let formData: FormData;
+  try {
+    formData = await parseMultipartFormData(
+      request,
+      composeUploadHandlers(createFileUploadHandler({ directory: exportsDir(), maxPartSize: IMPORT_MAX_BYTES, avoidFileConflicts: true, file: ({ filename }) => `upload-${Date.now()}-${filename.replace(/[^\w.-]/g, "_")}` }), createMemoryUploadHandler({ maxPartSize: 1000 })),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return data({ result: { status: "error" as const, error: { file: ["data.refused.tooLarge"] } } }, { status: 400 });
+    throw error;
+  }
+  const submission = parseWithZod(formData, { schema: importSchema });
+  const upload = formData.get("file");
+  // Not submission.reply(): its initial values would carry the uploaded File, which cannot be sent back.
+  const fail = (key: string) => data({ result: { status: "error" as const, error: { file: [key] } } }, { status: 400 });
+  if (submission.status !== "success") return fail("data.chooseFile");
+  if (!upload || typeof upload === "string" || upload.size === 0) return fail("data.chooseFile");
+  let file;
+  try {
+    if (!installationIsEmpty()) return fail("data.refused.notEmpty");
+    file = parseExport(await upload.text());
+  } catch (error) {
+    if (error instanceof ImportRefused) return fail(`data.refused.${error.reason}`);
+    throw error;
+  } finally {
+    await removeUpload(upload);
+  }
+  const job = await startJob("import", user.id);
+  void importData(job.id, file, { databaseFile: currentDatabaseFile() }).catch(() => undefined);
+  return redirectWithToast("/admin/data", { message: "data.importStarted" });
+}
+
+export default function DataPage() {
+  const { jobs, empty } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  const t = useT();
+  const locale = useLocale();
+  const running = jobs.some((j) => j.status === "running");
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [running, revalidator]);
+  const [form, fields] = useForm({ id: "data-import", lastResult: navigation.state === "idle" ? actionData?.result : undefined });
+  const busy = navigation.state === "submitting";
+
+  return (
+    <section>
+      <div className="page-header">
+        <h1>{t("data.title")}</h1>
+        <Link to="/admin/users" className="button">
+          {t("users.title")}
+        </Link>
+      </div>
+      <p className="muted">{t("data.intro")}</p>
+
+      <h2>{t("data.export")}</h2>
+      <p>{t("data.exportHelp")}</p>
+      <Form method="post">
+        <div className="form-actions">
+          <button type="submit" className="primary" name="intent" value="export" disabled={busy || running}>
+            {t("data.exportStart")}
+          </button>
+        </div>
+      </Form>
+
+      <h2>{t("data.jobs")}</h2>
+      {jobs.length === 0 ? (
+        <p className="muted">{t("data.noJobs")}</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("data.kind")}</th>
+              <th scope="col">{t("data.startedAt")}</th>
+              <th scope="col">{t("data.state")}</th>
+              <th scope="col">{t("data.rows")}</th>
+              <th scope="col">{t("data.file")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((j) => (
+              <tr key={j.id}>
+                <td>{t(j.kind === "import" ? "data.kind.import" : "data.kind.export")}</td>
+                <td>
+                  {formatDateTime(j.createdAt, locale)}
+                  {j.by ? <div className="muted">{j.by}</div> : null}
+                </td>
+                <td>
+                  {j.status === "running" ? (
+                    <>
+                      <progress className="job-progress" value={j.done} max={Math.max(1, j.total)} aria-label={t("data.progress", { done: j.done, total: j.total })} />
+                      <span role="status">
+                        {t("data.progress", { done: j.done, total: j.total })}
+                        {j.message ? ` · ${j.message}` : ""}
+                      </span>
+                    </>
+                  ) : j.status === "done" ? (
+                    t("data.done", { date: j.finishedAt ? formatDateTime(j.finishedAt, locale) : "" })
+                  ) : (
+                    <span className="field-errors">{j.message ? translateMaybe(t, j.message) : t("data.failed")}</span>
+                  )}
+                </td>
+                <td className="numeric">{j.status === "done" ? j.rows : ""}</td>
+                <td>
+                  {j.kind === "export" && j.status === "done" && j.fileName ? (
+                    <a href={`/admin/data/${j.id}/download`} download>
+                      {t("data.download")}
+                    </a>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>{t("data.import")}</h2>
+      <p>{empty ? t("data.importHelp") : t("data.importNotEmpty")}</p>
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="editor-form">
+        <input type="hidden" name="intent" value="import" />
+        <FormErrors errors={form.errors} />
+        <div className="field">
+          <label htmlFor="data-import-file">{t("data.importFile")}</label>
+          <input
+            id="data-import-file"
+            type="file"
+            name="file"
+            accept=".json,application/json"
+            aria-invalid={fields.file.errors?.length ? true : undefined}
+            aria-describedby={fields.file.errors?.length ? "data-import-file-error" : undefined}
+          />
+          <ErrorList id="data-import-file-error" errors={fields.file.errors} />
+        </div>
+        <div className="form-actions">
+          <button type="submit" disabled={busy || running}>
+            {t("data.importStart")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
