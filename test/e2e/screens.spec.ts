@@ -67,6 +67,10 @@ const screens: Screen[] = [
   { name: "un-cycle-edit", role: "staff", path: async (page) => `${await firstLinkHref(page, "/un", "a[href^='/un/cycles/']")}/edit` },
   { name: "un-document-detail", role: "member", path: async (page) => firstLinkHref(page, await firstLinkHref(page, "/un/recommendations?q=without%20delay%20an%20independent"), "nav.breadcrumb a[href^='/un/documents/']") },
   { name: "demand-with-recommendations", role: "member", path: (page) => demandHref(page, "D-024") },
+  { name: "calendar-month", role: "member", path: async () => "/calendar?month=2011-12" },
+  { name: "calendar-list", role: "member", path: async () => "/calendar?view=list&from=2007-01-01&to=2011-12-31" },
+  { name: "calendar-settings", role: "staff", path: async () => "/settings/calendar" },
+  { name: "reminders", role: "staff", path: async () => "/reminders" },
 ];
 
 for (const locale of ["ja", "en"] as const) {
