@@ -47,3 +47,6 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (isRouteErrorResponse(error) || error instanceof Response) return;
   console.error(JSON.stringify({ level: "error", msg: "unhandled", path: new URL(request.url).pathname, error: error instanceof Error ? error.stack : String(error) }));
 }
+
+// Background work of the server process (server/start.js calls it once the app listens).
+export { startReminderScheduler, stopReminderScheduler } from "~/models/reminder-scheduler.server";

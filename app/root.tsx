@@ -18,6 +18,7 @@ import { ToastMessage } from "~/components/toast";
 import { I18nProvider, useT } from "~/i18n/react";
 import { DEFAULT_LOCALE } from "~/i18n/locales";
 import { translator } from "~/i18n";
+import { unseenReminderCount } from "~/models/reminder.server";
 import { hasRole } from "~/models/roles";
 import appStyles from "~/styles/app.css";
 import { getUser } from "~/utils/auth.server";
@@ -39,7 +40,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const locale = await getLocale(request, user);
   const { toast, headers } = await getToast(request);
-  return data({ user, locale, toast, nonce: context.cspNonce ?? "" }, headers ? { headers } : undefined);
+  const reminders = user ? await unseenReminderCount(user.id) : 0;
+  return data({ user, locale, toast, reminders, nonce: context.cspNonce ?? "" }, headers ? { headers } : undefined);
 }
 
 export type RootLoader = typeof loader;
@@ -78,6 +80,7 @@ function Navigation({ role }: { role: string }) {
     { to: "/requests", label: t("nav.requests") },
     { to: "/rounds", label: t("nav.rounds") },
     { to: "/consultations", label: t("nav.consultations") },
+    { to: "/calendar", label: t("nav.calendar") },
     { to: "/un", label: t("nav.un") },
   ];
   const directory = [
@@ -134,7 +137,7 @@ function HeaderSearch() {
 }
 
 function Shell({ children }: { children: ReactNode }) {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, reminders } = useLoaderData<typeof loader>();
   const t = useT();
   const location = useLocation();
   return (
@@ -154,10 +157,13 @@ function Shell({ children }: { children: ReactNode }) {
             <details className="user-menu">
               <summary>
                 {user.name} <span className="role-badge">{t(`role.${user.role}`)}</span>
+                {reminders ? <span className="badge badge-status reminder-count">{t("nav.remindersUnseen", { count: reminders })}</span> : null}
               </summary>
               <div className="user-menu-panel">
                 <a href="/settings/password">{t("nav.changePassword")}</a>
                 <a href="/settings/api-tokens">{t("nav.apiTokens")}</a>
+                <a href="/reminders">{t("nav.reminders")}{reminders ? ` (${reminders})` : ""}</a>
+                <a href="/settings/calendar">{t("nav.calendarSettings")}</a>
                 <Form method="post" action="/logout">
                   <button type="submit" className="link-button">
                     {t("nav.signOut")}

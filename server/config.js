@@ -22,6 +22,10 @@ const schema = z.object({
   ATTACHMENT_MAX_MB: z.coerce.number().min(1).max(200).default(20),
   BACKUP_DIR: z.string().optional(),
   SIGN_IN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default("Advocacy Tracker <no-reply@localhost>"),
+  APP_URL: z.string().url().optional(),
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
 });
 
 function readOrCreateSecret(file) {
@@ -66,6 +70,13 @@ export function parseConfig(env) {
     backupDir: path.resolve(dataDir, e.BACKUP_DIR ?? "backups"),
     /** Sign-in attempts per minute from one address, over all accounts (the lockout counts per account). */
     signInLimit: e.SIGN_IN_LIMIT,
+    /** Reminders by email (docs/decisions/015): off when not set. */
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    /** The address links in emails point to. */
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    /** How often the server makes reminders (0: never, e.g. when another process does it). */
+    reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
   };
 }
 

@@ -37,6 +37,8 @@ const server = app.listen(config.port, config.host, () => {
     for (const u of demoAccounts()) process.stdout.write(`  ${u.role.padEnd(7)} ${u.email.padEnd(22)} ${u.password}\n`);
     process.stdout.write("\n");
   }
+  // Reminders (docs/decisions/015): exported by app/entry.server.tsx.
+  build.entry.module.startReminderScheduler?.(log);
 });
 
 // Graceful shutdown: stop accepting, let requests in flight finish, then exit.
@@ -44,6 +46,7 @@ let closing = false;
 function shutdown(signal) {
   if (closing) return;
   closing = true;
+  build.entry.module.stopReminderScheduler?.();
   closeGracefully(server, { log, signal, done: () => process.exit(0) });
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));

@@ -231,6 +231,26 @@ export const matrix: Record<string, Entry> = {
       form: () => ({ currentPassword: "not-the-password", newPassword: "a-new-long-password", newPasswordConfirm: "a-new-long-password" }),
     },
   },
+  // The calendar, its feeds and reminders (docs/decisions/015). The feed's token is its credential: a made-up one is 404 to everyone.
+  "calendar._index.tsx": { path: () => "/calendar", get: SIGNED_IN, post: NO_ACTION },
+  "calendar.event[.]ics.ts": {
+    path: () => "/calendar/event.ics",
+    search: (f) => `?uid=${encodeURIComponent(`round-${f.roundId}@advocacy-tracker`)}`,
+    get: SIGNED_IN,
+    post: NO_ACTION,
+  },
+  "ics.$token.ts": {
+    path: () => "/ics/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics",
+    get: { anonymous: "notFound", member: "notFound", staff: "notFound", admin: "notFound" },
+    post: NO_ACTION,
+  },
+  "settings.calendar.tsx": {
+    path: () => "/settings/calendar",
+    get: SIGNED_IN,
+    // An out-of-range number of days: the demo accounts' choices stay as they are.
+    post: { expect: { anonymous: "login", member: "invalid", staff: "invalid", admin: "invalid" }, form: () => ({ intent: "reminders", commitments: "all", daysBefore: "999" }) },
+  },
+  "reminders.tsx": { path: () => "/reminders", get: SIGNED_IN, post: { expect: SIGNED_IN, form: () => ({}) } },
 
   // The full JSON export and import (docs/decisions/017); a POST without a known intent, so that no job starts.
   "admin.data._index.tsx": { path: () => "/admin/data", get: ADMIN, post: { expect: { anonymous: "login", member: "forbidden", staff: "forbidden", admin: "invalid" }, form: () => ({ intent: "matrix" }) } },

@@ -1,28 +1,46 @@
-import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CalendarPanel } from "~/components/calendar-panel";
 import { CommitmentsPanel } from "~/components/commitments-panel";
 import { ConsultationStateBadge } from "~/components/consultation-parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
+import { addDays, UPCOMING_DAYS } from "~/models/calendar";
+import { calendarEvents } from "~/models/calendar.server";
 import { consultationsClosingSoon } from "~/models/consultation.server";
 import { overview } from "~/models/overview.server";
 import { hasRole } from "~/models/roles";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
+import calendarStyles from "~/styles/calendar.css";
 import { pageTitle } from "~/utils/meta";
 import { formatPartialDate, todayInJapan } from "~/utils/partial-date";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: calendarStyles }];
+
+/** How many of the next 30 days' events the home screen lists (the calendar has them all). */
+const UPCOMING_SHOWN = 8;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.home"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const today = todayInJapan();
-  const [data, closing] = await Promise.all([overview(today), consultationsClosingSoon(today)]);
-  return { user: { name: user.name, canEdit: hasRole(user.role, "staff") }, ...data, closing: { ...closing, today } };
+  const [data, closing, upcoming] = await Promise.all([
+    overview(today),
+    consultationsClosingSoon(today),
+    calendarEvents({ from: today, to: addDays(today, UPCOMING_DAYS), brief: true }),
+  ]);
+  return {
+    user: { name: user.name, canEdit: hasRole(user.role, "staff") },
+    ...data,
+    closing: { ...closing, today },
+    upcoming: { today, items: upcoming.slice(0, UPCOMING_SHOWN), total: upcoming.length, overdue: data.commitments.overdueTotal ?? data.commitments.overdue.length },
+  };
 }
 
 export default function Home() {
-  const { user, stats, networks, unassigned, recent, commitments, closing } = useLoaderData<typeof loader>();
+  const { user, stats, networks, unassigned, recent, commitments, closing, upcoming } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
@@ -56,6 +74,7 @@ export default function Home() {
           </Link>
         </li>
       </ul>
+      <CalendarPanel {...upcoming} />
       <CommitmentsPanel {...commitments} />
       {closing.items.length ? (
         <section aria-labelledby="closing-heading" className="panel">

@@ -69,6 +69,10 @@ const screens: Screen[] = [
   { name: "demand-with-recommendations", role: "member", path: (page) => demandHref(page, "D-024") },
   { name: "api-tokens", role: "member", path: async () => "/settings/api-tokens" },
   { name: "admin-data", role: "admin", path: async () => "/admin/data" },
+  { name: "calendar-month", role: "member", path: async () => "/calendar?month=2011-12" },
+  { name: "calendar-list", role: "member", path: async () => "/calendar?view=list&from=2007-01-01&to=2011-12-31" },
+  { name: "calendar-settings", role: "staff", path: async () => "/settings/calendar" },
+  { name: "reminders", role: "staff", path: async () => "/reminders" },
 ];
 
 for (const locale of ["ja", "en"] as const) {

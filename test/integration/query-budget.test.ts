@@ -47,6 +47,8 @@ const ROUTES: Record<string, Page> = {
   home: { url: () => "/", params: () => ({}), route: () => import("~/routes/_index") },
   search: { url: () => `/search?q=${encodeURIComponent("技能実習生 転職の自由")}`, params: () => ({}), route: () => import("~/routes/search") },
   "status-board": { url: () => "/status-board", params: () => ({}), route: () => import("~/routes/status-board") },
+  calendar: { url: () => "/calendar", params: () => ({}), route: () => import("~/routes/calendar._index") },
+  "calendar-list": { url: () => "/calendar?view=list", params: () => ({}), route: () => import("~/routes/calendar._index") },
 };
 
 // ───── Counting what reaches SQLite ─────

@@ -20,5 +20,6 @@ import { boardEn } from "./board.en";
 import { unEn } from "./un.en";
 import { exportsEn } from "./exports.en";
 import { vocabEn } from "./vocab.en";
+import { calendarEn } from "./calendar.en";
 
-export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn, ...consultationsEn, ...unEn, ...exportsEn };
+export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn, ...consultationsEn, ...unEn, ...exportsEn, ...calendarEn };

@@ -18,5 +18,6 @@ import { boardJa } from "./board.ja";
 import { unJa } from "./un.ja";
 import { exportsJa } from "./exports.ja";
 import { vocabJa } from "./vocab.ja";
+import { calendarJa } from "./calendar.ja";
 
-export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa, ...searchJa, ...boardJa, ...consultationsJa, ...unJa, ...exportsJa };
+export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa, ...searchJa, ...boardJa, ...consultationsJa, ...unJa, ...exportsJa, ...calendarJa };
