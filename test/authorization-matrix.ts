@@ -197,6 +197,7 @@ export const matrix: Record<string, Entry> = {
   // A word found only in an internal note: staff find it, members must not (test/integration/search.test.ts).
   "status-board.tsx": { path: () => "/status-board", search: () => "?group=theme&state=all", get: SIGNED_IN, post: NO_ACTION },
   "status-board[.]csv.ts": { path: () => "/status-board.csv", search: () => "?group=network&state=all", get: SIGNED_IN, post: NO_ACTION },
+  "requests[.]csv.ts": { path: () => "/requests.csv", search: () => "?sort=title", get: SIGNED_IN, post: NO_ACTION },
   "demands[.]csv.ts": { path: () => "/demands.csv", search: () => "?state=all", get: SIGNED_IN, post: NO_ACTION },
   "search.tsx": { path: () => "/search", search: () => `?q=${encodeURIComponent("突き合わせ")}`, get: SIGNED_IN, post: NO_ACTION },
 

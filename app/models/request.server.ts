@@ -81,6 +81,8 @@ export type RequestListQuery = {
   dir: "asc" | "desc";
   page: number;
   locale: Locale;
+  /** every matching request, not a page (the CSV download) */
+  all?: boolean;
 };
 
 async function bodySubtree(bodyId: string) {
@@ -136,7 +138,7 @@ export async function listRequests(query: RequestListQuery) {
     db.request.findMany({
       where,
       orderBy,
-      ...pageWindow(query.page),
+      ...(query.all ? {} : pageWindow(query.page)),
       select: {
         id: true,
         kind: true,

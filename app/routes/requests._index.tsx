@@ -5,6 +5,7 @@ import { Field } from "~/components/forms";
 import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
 import { RequestKindBadge, RequestSenderName } from "~/components/request-parts";
+import { type Locale } from "~/i18n/locales";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { REQUEST_KINDS, REQUEST_SORTS, yearParam } from "~/models/request";
 import { findDemandByIdOrRef } from "~/models/demand.server";
@@ -21,13 +22,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 const FILTERS = ["q", "kind", "year", "body", "sender", "demand"];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const params = new URL(request.url).searchParams;
+/** The list's filters and order from the query string (also the CSV download's, routes/requests[.]csv.ts). */
+export function requestListQuery(params: URLSearchParams, locale: Locale) {
   const sort = oneOf(params.get("sort"), REQUEST_SORTS, "sent");
   const kind = oneOf(params.get("kind"), ["", ...REQUEST_KINDS] as const, "");
-  const query = {
+  return {
     q: queryFrom(params),
     kind: kind === "" ? undefined : kind,
     year: yearParam(params.get("year")),
@@ -39,9 +38,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: pageFrom(params),
     locale,
   };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await getLocale(request, user);
+  const query = requestListQuery(new URL(request.url).searchParams, locale);
   const demand = query.demand ? await findDemandByIdOrRef(query.demand) : null;
   const [result, options] = await Promise.all([listRequests({ ...query, demandId: demand?.id ?? query.demand }), requestListOptions(locale)]);
   return { ...result, query, demand, options, canEdit: hasRole(user.role, "staff") };
+}
+
+/** The list's filters and order for its CSV download (every page). */
+function csvQuery(params: URLSearchParams) {
+  const next = new URLSearchParams(params);
+  next.delete("page");
+  return next.size ? `?${next.toString()}` : "";
 }
 
 export default function RequestsIndex() {
@@ -57,11 +69,16 @@ export default function RequestsIndex() {
     <section>
       <div className="page-header">
         <h1>{t("requests.title")}</h1>
-        {canEdit ? (
-          <Link to="/requests/new" className="button primary">
-            {t("requests.new")}
-          </Link>
-        ) : null}
+        <div className="form-actions">
+          <a href={`/requests.csv${csvQuery(params)}`} className="button" download>
+            {t("demands.exportCsv")}
+          </a>
+          {canEdit ? (
+            <Link to="/requests/new" className="button primary">
+              {t("requests.new")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <FilterForm clearTo="/requests" filtered={filtered} sort={query.sort} dir={query.dir}>
         <SearchField id="request-q" defaultValue={query.q} placeholder={t("requests.searchPlaceholder")} />

@@ -6,6 +6,7 @@ import { toCsv } from "~/utils/csv.server";
 import { loader as demandsCsv } from "~/routes/demands[.]csv";
 import { loader as boardCsv } from "~/routes/status-board[.]csv";
 import { loader as boardPage } from "~/routes/status-board";
+import { loader as requestsCsv } from "~/routes/requests[.]csv";
 import { db } from "~/utils/db.server";
 import { args, type DemoRole, makeRequest, payload } from "../request";
 
@@ -82,5 +83,19 @@ describe("CSV", () => {
     const result = await demandsCsv(args(await makeRequest("/demands.csv"))).catch((e: unknown) => e);
     expect(result).toBeInstanceOf(Response);
     expect((result as Response).status).toBe(302);
+  });
+});
+
+describe("the request list as CSV", () => {
+  it("has every request the filters keep, every page, and no internal note", async () => {
+    const year = "2007";
+    const expected = await db.request.findMany({ where: { deletedAt: null, sentOn: { startsWith: year } }, select: { titleEn: true, internalNote: true } });
+    expect(expected.length).toBeGreaterThan(0);
+    const { header, rows, text } = await download(requestsCsv, `/requests.csv?year=${year}&sort=title&dir=asc`, "member");
+    expect(header[0]).toBe("Date sent");
+    expect(rows).toHaveLength(expected.length);
+    expect(rows.every((r) => r[0].startsWith(year))).toBe(true);
+    expect(rows.map((r) => r[3]).sort()).toEqual(expected.map((r) => r.titleEn).sort());
+    for (const r of expected) if (r.internalNote) expect(text).not.toContain(r.internalNote);
   });
 });

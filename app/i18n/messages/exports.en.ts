@@ -56,4 +56,5 @@ export const exportsEn = {
   "data.refused.brokenLinks": "The file's records refer to records it does not hold; nothing was imported.",
   "data.refused.tooLarge": "The file is larger than 500 MB.",
   "data.link": "Export and import",
+  "export.fileRequests": "requests",
 } as const;

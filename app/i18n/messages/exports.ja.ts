@@ -57,4 +57,5 @@ export const exportsJa: Record<keyof typeof exportsEn, string> = {
   "data.refused.brokenLinks": "ファイルの記録が、ファイルにない記録を参照しています。何もインポートしていません。",
   "data.refused.tooLarge": "ファイルが500MBを超えています。",
   "data.link": "エクスポートとインポート",
+  "export.fileRequests": "要望書",
 };
