@@ -4,6 +4,7 @@ import { type LoaderFunctionArgs } from "@remix-run/node";
 import { translator } from "~/i18n";
 import { findDemandByIdOrRef } from "~/models/demand.server";
 import { listRequests } from "~/models/request.server";
+import { REQUEST_KINDS, type RequestKind } from "~/models/request";
 import { requestListQuery } from "~/routes/requests._index";
 import { requireUser } from "~/utils/auth.server";
 import { csvResponse } from "~/utils/csv.server";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const header = [t("request.sentOn"), t("request.kind"), t("export.titleJa"), t("export.titleEn"), t("request.sender"), t("request.addressees"), t("request.demandCount"), t("request.roundCount"), t("export.link")];
   const rows = items.map((r) => [
     r.sentOn,
-    t(`requestKind.${r.kind}`),
+    (REQUEST_KINDS as readonly string[]).includes(r.kind) ? t(`requestKind.${r.kind as RequestKind}`) : r.kind,
     r.titleJa,
     r.titleEn,
     r.sender ? name(r.sender) : "",
