@@ -24,7 +24,7 @@ const MAX_STATEMENTS = 24;
  * parameter (json_each). Any other SCAN fails, even through an index (a whole index read is a whole
  * table read for this purpose), under the table's own name or an alias.
  */
-const MAY_SCAN = ["Body", "Theme", "ProjectNetwork", "ProjectNetworkPhase", "Organisation", "OrganisationName", "User", "Session", "Setting", "MembershipCount", "sub", "json_each"];
+const MAY_SCAN = ["Body", "Theme", "ProjectNetwork", "ProjectNetworkPhase", "Organisation", "OrganisationName", "User", "Session", "Setting", "MembershipCount", "MembershipFigure", "sub", "json_each"];
 
 type Fixtures = { timelineDemandId: string; answersBodyId: string; listThemeId: string; listBodyId: string };
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
@@ -47,6 +47,7 @@ const ROUTES: Record<string, Page> = {
   home: { url: () => "/", params: () => ({}), route: () => import("~/routes/_index") },
   search: { url: () => `/search?q=${encodeURIComponent("技能実習生 転職の自由")}`, params: () => ({}), route: () => import("~/routes/search") },
   "status-board": { url: () => "/status-board", params: () => ({}), route: () => import("~/routes/status-board") },
+  dashboard: { url: () => "/dashboard", params: () => ({}), route: () => import("~/routes/dashboard") },
 };
 
 // ───── Counting what reaches SQLite ─────

@@ -19,5 +19,7 @@ import { searchEn } from "./search.en";
 import { boardEn } from "./board.en";
 import { unEn } from "./un.en";
 import { vocabEn } from "./vocab.en";
+import { dashboardEn } from "./dashboard.en";
+import { reportsEn } from "./reports.en";
 
-export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn, ...consultationsEn, ...unEn };
+export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn, ...consultationsEn, ...unEn, ...dashboardEn, ...reportsEn };

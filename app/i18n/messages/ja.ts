@@ -17,5 +17,7 @@ import { searchJa } from "./search.ja";
 import { boardJa } from "./board.ja";
 import { unJa } from "./un.ja";
 import { vocabJa } from "./vocab.ja";
+import { dashboardJa } from "./dashboard.ja";
+import { reportsJa } from "./reports.ja";
 
-export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa, ...searchJa, ...boardJa, ...consultationsJa, ...unJa };
+export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa, ...searchJa, ...boardJa, ...consultationsJa, ...unJa, ...dashboardJa, ...reportsJa };

@@ -1,0 +1,4 @@
+export const reportsEn = {
+  "report.title": "Activity reports",
+  "history.entity.ActivityReport": "Activity report",
+};
