@@ -302,6 +302,22 @@ export const matrix: Record<string, Entry> = {
       },
     },
   },
+  // The yearly activity report (staff): its draft, editor and exports.
+  "reports._index.tsx": { path: () => "/reports", get: STAFF, post: NO_ACTION },
+  "reports.$year._index.tsx": { path: () => "/reports/2007", get: STAFF, post: { expect: STAFF, form: () => ({ intent: "regenerate" }) } },
+  "reports.$year.edit.tsx": {
+    path: () => "/reports/2007/edit",
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async () => {
+        const report = await db.activityReport.findUnique({ where: { year: 2007 } });
+        return { version: String(report?.version ?? 1), publicity: JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "権限表の試験" }] }] }) };
+      },
+    },
+  },
+  "reports.$year.export[.]docx.ts": { path: () => "/reports/2007/export.docx", get: STAFF, post: NO_ACTION },
+  "reports.$year.export[.]md.ts": { path: () => "/reports/2007/export.md", get: STAFF, post: NO_ACTION },
   "membership.$figureId.delete.tsx": {
     path: (f) => `/membership/${f.membershipFigureId}/delete`,
     get: STAFF,
