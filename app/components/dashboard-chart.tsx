@@ -37,7 +37,9 @@ function Chart({ kind, data, categoryKey, series, title, desc, horizontal }: Cha
       </div>
     );
   }
-  const common = { width: CHART_WIDTH, height: CHART_HEIGHT, data, title, desc, margin: { top: 10, right: 20, bottom: 10, left: horizontal ? 40 : 0 } };
+  // The figure is one image named by its title; the table beside it is the accessible version, so
+  // recharts' own keyboard layer (a focusable "application") stays off.
+  const common = { width: CHART_WIDTH, height: CHART_HEIGHT, data, title, desc, accessibilityLayer: false, margin: { top: 10, right: 20, bottom: 10, left: horizontal ? 40 : 0 } };
   const axes = horizontal
     ? [<XAxis key="x" type="number" allowDecimals={false} />, <YAxis key="y" type="category" dataKey={categoryKey} width={130} tick={{ fontSize: 12 }} />]
     : [<XAxis key="x" dataKey={categoryKey} />, <YAxis key="y" allowDecimals={false} />];

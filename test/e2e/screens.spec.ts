@@ -67,6 +67,11 @@ const screens: Screen[] = [
   { name: "un-cycle-edit", role: "staff", path: async (page) => `${await firstLinkHref(page, "/un", "a[href^='/un/cycles/']")}/edit` },
   { name: "un-document-detail", role: "member", path: async (page) => firstLinkHref(page, await firstLinkHref(page, "/un/recommendations?q=without%20delay%20an%20independent"), "nav.breadcrumb a[href^='/un/documents/']") },
   { name: "demand-with-recommendations", role: "member", path: (page) => demandHref(page, "D-024") },
+  { name: "dashboard", role: "member", path: async () => "/dashboard" },
+  { name: "membership", role: "staff", path: async () => "/membership" },
+  { name: "membership-edit", role: "staff", path: async (page) => firstLinkHref(page, "/membership", "table.data-table tbody th a") },
+  { name: "reports", role: "staff", path: async () => "/reports" },
+  { name: "report-2007", role: "staff", path: async () => "/reports/2007" },
 ];
 
 for (const locale of ["ja", "en"] as const) {
