@@ -77,6 +77,7 @@ function Navigation({ role }: { role: string }) {
     { to: "/", label: t("nav.home"), end: true },
     { to: "/demands", label: t("nav.demands") },
     { to: "/status-board", label: t("nav.board") },
+    { to: "/dashboard", label: t("nav.dashboard") },
     { to: "/requests", label: t("nav.requests") },
     { to: "/rounds", label: t("nav.rounds") },
     { to: "/consultations", label: t("nav.consultations") },

@@ -38,6 +38,7 @@ export const PAGES = [
   // Two indexed terms that the generated text repeats thousands of times: BM25 over every match.
   { key: "search", name: "search (two common words)", role: "page", path: () => `/search?q=${encodeURIComponent("技能実習生 転職の自由")}`, check: /search-results/ },
   { key: "status-board", name: "status board, grouped by status", role: "page", path: () => "/status-board", check: /board-table/ },
+  { key: "dashboard", name: "dashboard (five charts over the whole history)", role: "page", path: () => "/dashboard", check: /dashboard-section/ },
   { key: "dashboard", name: "dashboard", role: "page", pending: "not built yet" },
   { key: "counter-report", name: "counter-report export (cycle of 300 recommendations)", role: "export", pending: "not built yet" },
 ];

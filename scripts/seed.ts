@@ -16,6 +16,8 @@ import { FINAL_TEXT_CHANGES, RESPONSE_KINDS, deadlineOf } from "../app/models/co
 import { GRADES, JAPAN_STATUSES, MECHANISM_KINDS, REVIEW_STAGES, UN_DOCUMENT_KINDS, normalizeParagraph, normalizeSymbol } from "../app/models/un";
 import { checkRichText } from "../app/utils/rich-text.server";
 import { normalizePartialDate } from "../app/utils/partial-date";
+import { membershipFigures } from "../app/models/membership";
+import { PLAN_RESULTS, REPORT_SECTIONS } from "../app/models/activity-report";
 
 const demoDir = path.join(projectRoot, "prisma", "demo");
 const date = z.string().refine((v) => normalizePartialDate(v) === v, "not a partial ISO date");
@@ -151,6 +153,18 @@ const schemas = {
     }),
   ),
   membership: z.array(z.object({ year: z.number().int(), category: z.string(), count: z.number().int(), units: z.number().int().optional() })),
+  membershipNotes: z.array(z.object({ year: z.number().int(), note: z.string() })),
+  activityPlans: z.array(
+    z.object({
+      year: z.number().int(),
+      section: z.enum(REPORT_SECTIONS),
+      goalJa: z.string(),
+      goalEn: z.string(),
+      result: z.enum(PLAN_RESULTS).optional(),
+      resultJa: z.string().optional(),
+      resultEn: z.string().optional(),
+    }),
+  ),
   requests: z
     .array(
       z
@@ -391,6 +405,8 @@ export async function seedDemo() {
   const demands = load("demands", "demands.json");
   const users = load("users", "users.json");
   const membership = load("membership", "membership.json");
+  const membershipNotes = load("membershipNotes", "membership-notes.json");
+  const activityPlans = load("activityPlans", "activity-plans.json");
   const requests = load("requests", "requests.json");
   const rounds = load("rounds", "rounds.json");
   const instruments = load("instruments", "instruments.json");
@@ -491,6 +507,9 @@ export async function seedDemo() {
       }
 
       for (const m of membership) await tx.membershipCount.create({ data: m });
+      // The same figures, one row a year, as staff enter them (docs/decisions/016).
+      for (const figure of membershipFigures(membership, membershipNotes)) await tx.membershipFigure.create({ data: figure });
+      for (const [position, goal] of activityPlans.entries()) await tx.activityPlanGoal.create({ data: { ...goal, position } });
 
       // Requests, with their items in order; the item ids by request and demand, for the rounds.
       const requestIds = new Map<string, string>();

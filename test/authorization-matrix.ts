@@ -93,6 +93,7 @@ export async function resolveFixtures() {
   // UN treaty reporting: a cycle and a recommendation with internal notes.
   const cycle = await db.reviewCycle.findFirstOrThrow({ where: { internalNote: { not: null }, deletedAt: null } });
   const recommendation = await db.recommendation.findFirstOrThrow({ where: { internalNote: { not: null }, deletedAt: null } });
+  const figure = await db.membershipFigure.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { year: "asc" } });
   const member = await db.user.findUniqueOrThrow({ where: { email: DEMO.member.email } });
   const staff = await db.user.findUniqueOrThrow({ where: { email: DEMO.staff.email } });
 
@@ -131,6 +132,7 @@ export async function resolveFixtures() {
     cycleId: cycle.id,
     unDocumentId: recommendation.documentId,
     recommendationId: recommendation.id,
+    membershipFigureId: figure.id,
     memberUserId: member.id,
     staffUserId: staff.id,
   };
@@ -163,8 +165,12 @@ function fields(values: Record<string, string | number | null | undefined>): For
   return form;
 }
 
+/** A year without membership figures (one row a year, in the trash or not). */
+const freeFigureYear = async () => ((await db.membershipFigure.aggregate({ _max: { year: true } }))._max.year ?? 2000) + 1;
+
 /** A record of its own for each role to delete, so that the fixtures stay (routes *.delete.tsx). */
 const toDelete = {
+  membershipFigure: async () => (await db.membershipFigure.create({ data: { year: await freeFigureYear(), individualMembers: 1 } })).id,
   request: async () => (await db.request.create({ data: { kind: "regular", titleJa: `削除用要望書${next()}`, titleEn: "Matrix", sentOn: "2015" } })).id,
   round: async () => (await db.negotiationRound.create({ data: { kind: "ministry_round", titleJa: `削除用交渉${next()}`, titleEn: "Matrix", heldOn: "2015-01-05" } })).id,
   instrument: async () => (await db.instrument.create({ data: { kind: "law", titleJa: `削除用文書${next()}`, titleEn: "Matrix" } })).id,
@@ -326,6 +332,47 @@ export const matrix: Record<string, Entry> = {
   },
 
   "networks._index.tsx": { path: () => "/networks", get: SIGNED_IN, post: NO_ACTION },
+
+  // Dashboards and membership figures (docs/decisions/016).
+  "dashboard.tsx": { path: () => "/dashboard", get: SIGNED_IN, post: NO_ACTION },
+  "membership._index.tsx": { path: () => "/membership", get: STAFF, post: NO_ACTION },
+  "membership.new.tsx": {
+    path: () => "/membership/new",
+    get: STAFF,
+    post: { expect: STAFF, form: async () => ({ year: String(await freeFigureYear()), individualMembers: "10", individualMemberUnits: "12" }) },
+  },
+  "membership.$figureId.edit.tsx": {
+    path: (f) => `/membership/${f.membershipFigureId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const m = await db.membershipFigure.findUniqueOrThrow({ where: { id: f.membershipFigureId } });
+        return { year: String(m.year), individualMembers: String(m.individualMembers ?? ""), note: m.note ?? "", version: String(m.version) };
+      },
+    },
+  },
+  // The yearly activity report (staff): its draft, editor and exports.
+  "reports._index.tsx": { path: () => "/reports", get: STAFF, post: NO_ACTION },
+  "reports.$year._index.tsx": { path: () => "/reports/2007", get: STAFF, post: { expect: STAFF, form: () => ({ intent: "regenerate" }) } },
+  "reports.$year.edit.tsx": {
+    path: () => "/reports/2007/edit",
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async () => {
+        const report = await db.activityReport.findUnique({ where: { year: 2007 } });
+        return { version: String(report?.version ?? 1), publicity: JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "権限表の試験" }] }] }) };
+      },
+    },
+  },
+  "reports.$year.export[.]docx.ts": { path: () => "/reports/2007/export.docx", get: STAFF, post: NO_ACTION },
+  "reports.$year.export[.]md.ts": { path: () => "/reports/2007/export.md", get: STAFF, post: NO_ACTION },
+  "membership.$figureId.delete.tsx": {
+    path: (f) => `/membership/${f.membershipFigureId}/delete`,
+    get: STAFF,
+    post: { expect: STAFF, path: async () => `/membership/${await toDelete.membershipFigure()}/delete`, form: () => ({}) },
+  },
   "networks.new.tsx": {
     path: () => "/networks/new",
     get: STAFF,

@@ -111,6 +111,16 @@ export async function labelledRecords(type: RecordType, where: Where, client: Pr
         return { id: r.id, ja: `${doc.ja} パラ${r.paragraph}${heading.ja ? ` ${heading.ja}` : ""}`, en: `${doc.en} para. ${r.paragraph}${heading.en ? ` ${heading.en}` : ""}`, deletedAt: r.deletedAt, owner: doc };
       });
     }
+    case "MembershipFigure": {
+      const rows = await client.membershipFigure.findMany({ where, select: { id: true, year: true, deletedAt: true } });
+      return rows.map((r) => ({ id: r.id, ja: `${r.year}年の会員数`, en: `Membership ${r.year}`, deletedAt: r.deletedAt }));
+    }
+    case "ActivityReport": {
+      // Reports are regenerated, never deleted.
+      if ("deletedAt" in where) return [];
+      const rows = await client.activityReport.findMany({ where, select: { id: true, year: true } });
+      return rows.map((r) => ({ id: r.id, ja: `${r.year}年 活動報告`, en: `Activity report ${r.year}`, deletedAt: null }));
+    }
     case "User": {
       // Accounts are deactivated, never deleted.
       const rows = await client.user.findMany({ where: "deletedAt" in where ? { id: { in: [] } } : where, select: { id: true, name: true } });
@@ -140,7 +150,7 @@ export async function labelledRecords(type: RecordType, where: Where, client: Pr
   }
 }
 
-const NAMED_TYPES: RecordType[] = ["Demand", "Body", "Person", "Organisation", "ProjectNetwork", "Request", "NegotiationRound", "Consultation", "Instrument", "User", "UnMechanism", "ReviewCycle", "UnDocument", "Recommendation"];
+const NAMED_TYPES: RecordType[] = ["Demand", "Body", "Person", "Organisation", "ProjectNetwork", "Request", "NegotiationRound", "Consultation", "Instrument", "User", "UnMechanism", "ReviewCycle", "UnDocument", "Recommendation", "MembershipFigure", "ActivityReport"];
 
 /** The names of the records these ids belong to, whatever their type (ids are unique across tables), in the trash or not. */
 async function namesOf(ids: Set<string>, locale: Locale) {

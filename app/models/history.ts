@@ -23,6 +23,8 @@ export const HISTORY_TYPES = {
   "review-cycle": "ReviewCycle",
   "un-document": "UnDocument",
   recommendation: "Recommendation",
+  membership: "MembershipFigure",
+  "activity-report": "ActivityReport",
 } as const;
 export type HistorySlug = keyof typeof HISTORY_TYPES;
 export type HistoryType = (typeof HISTORY_TYPES)[HistorySlug];
@@ -58,6 +60,8 @@ const RECORD_PATHS: Record<HistoryType, string> = {
   ReviewCycle: "/un/cycles",
   UnDocument: "/un/documents",
   Recommendation: "/un/recommendations",
+  MembershipFigure: "/membership",
+  ActivityReport: "/reports",
 };
 
 /** Lists that are not at their records' path: mechanisms, cycles and documents are listed on the UN page. */
@@ -110,6 +114,8 @@ const ENTITY_LABELS = {
   ReviewCycle: "history.entity.ReviewCycle",
   UnDocument: "history.entity.UnDocument",
   Recommendation: "history.entity.Recommendation",
+  MembershipFigure: "history.entity.MembershipFigure",
+  ActivityReport: "history.entity.ActivityReport",
 } as const satisfies Record<string, MessageKey>;
 
 export function entityLabel(t: Translate, entityType: string) {
@@ -157,6 +163,8 @@ const LABEL_PREFIX: Record<string, string> = {
   ReviewCycle: "un.cycle",
   UnDocument: "un.document",
   Recommendation: "un.rec",
+  MembershipFigure: "membership",
+  ActivityReport: "report",
 };
 
 /** Labels whose key does not follow "<prefix>.<field>". */

@@ -47,6 +47,8 @@ async function setDeletedAt(tx: Tx, type: TrashType, id: string, value: Date | n
       return (await tx.unDocument.updateMany({ where, data })).count;
     case "Recommendation":
       return (await tx.recommendation.updateMany({ where, data })).count;
+    case "MembershipFigure":
+      return (await tx.membershipFigure.updateMany({ where, data })).count;
   }
 }
 

@@ -17,6 +17,7 @@ export const TRASH_TYPES = [
   "Organisation",
   "ProjectNetwork",
   "Person",
+  "MembershipFigure",
   "Attachment",
 ] as const;
 export type TrashType = (typeof TRASH_TYPES)[number];

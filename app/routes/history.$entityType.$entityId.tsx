@@ -32,6 +32,8 @@ const LIST_TITLES: Record<HistoryType, MessageKey> = {
   ReviewCycle: "un.title",
   UnDocument: "un.title",
   Recommendation: "un.recommendations",
+  MembershipFigure: "membership.title",
+  ActivityReport: "report.title",
 };
 
 const CHILDREN_LABELS: Partial<Record<HistoryType, MessageKey>> = {

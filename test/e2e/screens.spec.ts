@@ -73,6 +73,11 @@ const screens: Screen[] = [
   { name: "calendar-list", role: "member", path: async () => "/calendar?view=list&from=2007-01-01&to=2011-12-31" },
   { name: "calendar-settings", role: "staff", path: async () => "/settings/calendar" },
   { name: "reminders", role: "staff", path: async () => "/reminders" },
+  { name: "dashboard", role: "member", path: async () => "/dashboard" },
+  { name: "membership", role: "staff", path: async () => "/membership" },
+  { name: "membership-edit", role: "staff", path: async (page) => firstLinkHref(page, "/membership", "table.data-table tbody th a") },
+  { name: "reports", role: "staff", path: async () => "/reports" },
+  { name: "report-2007", role: "staff", path: async () => "/reports/2007" },
 ];
 
 for (const locale of ["ja", "en"] as const) {

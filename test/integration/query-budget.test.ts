@@ -24,7 +24,7 @@ const MAX_STATEMENTS = 24;
  * parameter (json_each). Any other SCAN fails, even through an index (a whole index read is a whole
  * table read for this purpose), under the table's own name or an alias.
  */
-const MAY_SCAN = ["Body", "Theme", "ProjectNetwork", "ProjectNetworkPhase", "Organisation", "OrganisationName", "User", "Session", "Setting", "MembershipCount", "sub", "json_each"];
+const MAY_SCAN = ["Body", "Theme", "ProjectNetwork", "ProjectNetworkPhase", "Organisation", "OrganisationName", "User", "Session", "Setting", "MembershipCount", "MembershipFigure", "sub", "json_each"];
 
 type Fixtures = { timelineDemandId: string; answersBodyId: string; listThemeId: string; listBodyId: string };
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
@@ -49,6 +49,7 @@ const ROUTES: Record<string, Page> = {
   "status-board": { url: () => "/status-board", params: () => ({}), route: () => import("~/routes/status-board") },
   calendar: { url: () => "/calendar", params: () => ({}), route: () => import("~/routes/calendar._index") },
   "calendar-list": { url: () => "/calendar?view=list", params: () => ({}), route: () => import("~/routes/calendar._index") },
+  dashboard: { url: () => "/dashboard", params: () => ({}), route: () => import("~/routes/dashboard") },
 };
 
 // ───── Counting what reaches SQLite ─────

@@ -21,5 +21,7 @@ import { unEn } from "./un.en";
 import { exportsEn } from "./exports.en";
 import { vocabEn } from "./vocab.en";
 import { calendarEn } from "./calendar.en";
+import { dashboardEn } from "./dashboard.en";
+import { reportsEn } from "./reports.en";
 
-export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn, ...consultationsEn, ...unEn, ...exportsEn, ...calendarEn };
+export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn, ...consultationsEn, ...unEn, ...exportsEn, ...calendarEn, ...dashboardEn, ...reportsEn };

@@ -19,5 +19,7 @@ import { unJa } from "./un.ja";
 import { exportsJa } from "./exports.ja";
 import { vocabJa } from "./vocab.ja";
 import { calendarJa } from "./calendar.ja";
+import { dashboardJa } from "./dashboard.ja";
+import { reportsJa } from "./reports.ja";
 
-export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa, ...searchJa, ...boardJa, ...consultationsJa, ...unJa, ...exportsJa, ...calendarJa };
+export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa, ...searchJa, ...boardJa, ...consultationsJa, ...unJa, ...exportsJa, ...calendarJa, ...dashboardJa, ...reportsJa };

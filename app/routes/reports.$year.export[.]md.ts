@@ -1,0 +1,22 @@
+// The activity report of a year as Markdown: the stored report, or the draft when none is stored.
+import { type LoaderFunctionArgs } from "@remix-run/node";
+import { reportYear } from "~/models/activity-report";
+import { reportMarkdown } from "~/models/activity-report-export.server";
+import { draftReport, getReport } from "~/models/activity-report.server";
+import { requireStaff } from "~/utils/auth.server";
+import { getLocale } from "~/utils/locale.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const year = reportYear(params.year);
+  if (!year) throw new Response("Not found", { status: 404 });
+  const locale = await getLocale(request, user);
+  const sections = (await getReport(year))?.sections ?? (await draftReport(year, locale));
+  return new Response(reportMarkdown(year, sections, locale, new URL(request.url).origin), {
+    headers: {
+      "Content-Type": "text/markdown; charset=utf-8",
+      "Content-Disposition": `attachment; filename="activity-report-${year}.md"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
