@@ -111,6 +111,10 @@ export async function labelledRecords(type: RecordType, where: Where, client: Pr
         return { id: r.id, ja: `${doc.ja} パラ${r.paragraph}${heading.ja ? ` ${heading.ja}` : ""}`, en: `${doc.en} para. ${r.paragraph}${heading.en ? ` ${heading.en}` : ""}`, deletedAt: r.deletedAt, owner: doc };
       });
     }
+    case "CounterReport": {
+      const rows = await client.counterReport.findMany({ where, select: { id: true, titleEn: true, titleJa: true, deletedAt: true } });
+      return rows.map((r) => ({ id: r.id, ...pair(r.titleJa, r.titleEn), deletedAt: r.deletedAt }));
+    }
     case "User": {
       // Accounts are deactivated, never deleted.
       const rows = await client.user.findMany({ where: "deletedAt" in where ? { id: { in: [] } } : where, select: { id: true, name: true } });
@@ -172,6 +176,8 @@ async function liveChildren(type: HistoryType, id: string): Promise<Array<{ id: 
       return (await db.commentSubmission.findMany({ where: { consultationId: id }, select: { id: true } })).map((r) => ({ id: r.id, subjectId: null }));
     case "Organisation":
       return (await db.organisationName.findMany({ where: { organisationId: id }, select: { id: true } })).map((r) => ({ id: r.id, subjectId: null }));
+    case "CounterReport":
+      return (await db.counterReportSection.findMany({ where: { reportId: id }, select: { id: true } })).map((r) => ({ id: r.id, subjectId: null }));
     case "ProjectNetwork":
       return (await db.projectNetworkPhase.findMany({ where: { projectNetworkId: id }, select: { id: true } })).map((r) => ({ id: r.id, subjectId: null }));
     default:

@@ -23,6 +23,7 @@ export const HISTORY_TYPES = {
   "review-cycle": "ReviewCycle",
   "un-document": "UnDocument",
   recommendation: "Recommendation",
+  "counter-report": "CounterReport",
 } as const;
 export type HistorySlug = keyof typeof HISTORY_TYPES;
 export type HistoryType = (typeof HISTORY_TYPES)[HistorySlug];
@@ -58,10 +59,11 @@ const RECORD_PATHS: Record<HistoryType, string> = {
   ReviewCycle: "/un/cycles",
   UnDocument: "/un/documents",
   Recommendation: "/un/recommendations",
+  CounterReport: "/un/reports",
 };
 
 /** Lists that are not at their records' path: mechanisms, cycles and documents are listed on the UN page. */
-const LIST_PATHS: Partial<Record<HistoryType, string>> = { UnMechanism: "/un", ReviewCycle: "/un", UnDocument: "/un" };
+const LIST_PATHS: Partial<Record<HistoryType, string>> = { UnMechanism: "/un", ReviewCycle: "/un", UnDocument: "/un", CounterReport: "/un" };
 
 /** The record's own page. */
 export function recordPath(type: HistoryType, id: string) {
@@ -85,6 +87,7 @@ export const CHILD_TYPES: Partial<Record<HistoryType, { entityType: string; pare
   Person: { entityType: "Affiliation", parentKey: "personId" },
   Organisation: { entityType: "OrganisationName", parentKey: "organisationId" },
   ProjectNetwork: { entityType: "ProjectNetworkPhase", parentKey: "projectNetworkId" },
+  CounterReport: { entityType: "CounterReportSection", parentKey: "reportId" },
 };
 
 const ENTITY_LABELS = {
@@ -110,6 +113,8 @@ const ENTITY_LABELS = {
   ReviewCycle: "history.entity.ReviewCycle",
   UnDocument: "history.entity.UnDocument",
   Recommendation: "history.entity.Recommendation",
+  CounterReport: "history.entity.CounterReport",
+  CounterReportSection: "history.entity.CounterReportSection",
 } as const satisfies Record<string, MessageKey>;
 
 export function entityLabel(t: Translate, entityType: string) {
@@ -157,6 +162,8 @@ const LABEL_PREFIX: Record<string, string> = {
   ReviewCycle: "un.cycle",
   UnDocument: "un.document",
   Recommendation: "un.rec",
+  CounterReport: "report",
+  CounterReportSection: "report",
 };
 
 /** Labels whose key does not follow "<prefix>.<field>". */

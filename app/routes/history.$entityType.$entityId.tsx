@@ -32,6 +32,7 @@ const LIST_TITLES: Record<HistoryType, MessageKey> = {
   ReviewCycle: "un.title",
   UnDocument: "un.title",
   Recommendation: "un.recommendations",
+  CounterReport: "un.title",
 };
 
 const CHILDREN_LABELS: Partial<Record<HistoryType, MessageKey>> = {
@@ -40,6 +41,7 @@ const CHILDREN_LABELS: Partial<Record<HistoryType, MessageKey>> = {
   Person: "history.children.Person",
   Organisation: "history.children.Organisation",
   ProjectNetwork: "history.children.ProjectNetwork",
+  CounterReport: "history.children.CounterReport",
 };
 
 const ACTION_LABELS: Record<string, MessageKey> = {

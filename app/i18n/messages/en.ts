@@ -18,6 +18,7 @@ import { timelineEn } from "./timeline.en";
 import { searchEn } from "./search.en";
 import { boardEn } from "./board.en";
 import { unEn } from "./un.en";
+import { reportEn } from "./report.en";
 import { vocabEn } from "./vocab.en";
 
-export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn, ...consultationsEn, ...unEn };
+export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn, ...consultationsEn, ...unEn, ...reportEn };

@@ -16,6 +16,7 @@ import { timelineJa } from "./timeline.ja";
 import { searchJa } from "./search.ja";
 import { boardJa } from "./board.ja";
 import { unJa } from "./un.ja";
+import { reportJa } from "./report.ja";
 import { vocabJa } from "./vocab.ja";
 
-export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa, ...searchJa, ...boardJa, ...consultationsJa, ...unJa };
+export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa, ...searchJa, ...boardJa, ...consultationsJa, ...unJa, ...reportJa };
