@@ -328,13 +328,11 @@ export function footnoteText(f: Evidence, t: Translate, locale: Locale): string 
         answer: quoteOf(f.answer),
         assessment: f.assessment ? label(`assessment.${f.assessment}`, f.assessment) : "—",
       });
-    case "outcome":
-      return t("report.fn.outcome", {
-        instrument: pick(f.instrumentJa, f.instrumentEn) || t("report.fn.unknownInstrument"),
-        date: on,
-        degree: label(`degree.${f.degree}`, f.degree),
-        quote: quoteOf(pick(f.quoteJa, f.quoteEn)) || "—",
-      });
+    case "outcome": {
+      const quote = quoteOf(pick(f.quoteJa, f.quoteEn));
+      const vars = { instrument: pick(f.instrumentJa, f.instrumentEn) || t("report.fn.unknownInstrument"), date: on, degree: label(`degree.${f.degree}`, f.degree), quote };
+      return quote ? t("report.fn.outcome", vars) : t("report.fn.outcomeNoQuote", vars);
+    }
     case "comment":
       return t("report.fn.comment", {
         consultation: pick(f.consultationJa, f.consultationEn),

@@ -15,6 +15,18 @@ async function demandHref(page: Page, ref: string) {
   return firstLinkHref(page, `/demands?q=${encodeURIComponent(ref)}`);
 }
 
+/** The counter-report of CERD's review of the third to sixth reports, started by staff when there is none yet. */
+async function reportHref(page: Page) {
+  await page.goto("/un");
+  const cycle = await page.locator("a[href^='/un/cycles/']", { hasText: /Third to sixth|第3回〜第6回/ }).first().getAttribute("href");
+  await page.goto(`${cycle}/report`);
+  if (!new URL(page.url()).pathname.startsWith("/un/reports/")) {
+    await page.locator("main form button[type=submit]").click();
+    await page.waitForURL(/\/un\/reports\//);
+  }
+  return new URL(page.url()).pathname;
+}
+
 type Screen = { name: string; role: Role; path: (page: Page) => Promise<string>; heading?: RegExp };
 
 const screens: Screen[] = [
@@ -67,6 +79,11 @@ const screens: Screen[] = [
   { name: "un-cycle-edit", role: "staff", path: async (page) => `${await firstLinkHref(page, "/un", "a[href^='/un/cycles/']")}/edit` },
   { name: "un-document-detail", role: "member", path: async (page) => firstLinkHref(page, await firstLinkHref(page, "/un/recommendations?q=without%20delay%20an%20independent"), "nav.breadcrumb a[href^='/un/documents/']") },
   { name: "demand-with-recommendations", role: "member", path: (page) => demandHref(page, "D-024") },
+  { name: "counter-report", role: "staff", path: (page) => reportHref(page) },
+  { name: "counter-report-section", role: "staff", path: async (page) => firstLinkHref(page, await reportHref(page), "a[href*='/sections/']") },
+  { name: "counter-report-settings", role: "staff", path: async (page) => `${await reportHref(page)}/edit` },
+  { name: "counter-report-print", role: "staff", path: async (page) => `${await reportHref(page)}/print` },
+  { name: "counter-report-grading", role: "staff", path: async (page) => `${await reportHref(page)}/grading` },
 ];
 
 for (const locale of ["ja", "en"] as const) {

@@ -96,6 +96,8 @@ export const reportEn = {
   "report.assigneeId": "Assigned to",
   "report.analysis": "Analysis",
   "report.proposals": "Proposed questions and recommendations",
+  "report.fn.outcomeNoQuote": "{instrument}, {date} ({degree}).",
+  "report.openRound": "Open the round",
   "toast.reportCreated": "The counter-report was started.",
   "history.entity.CounterReport": "Counter-report",
   "history.entity.CounterReportSection": "Counter-report section",

@@ -98,6 +98,8 @@ export const reportJa: Record<keyof typeof reportEn, string> = {
   "report.assigneeId": "担当",
   "report.analysis": "分析",
   "report.proposals": "提案する質問と勧告",
+  "report.fn.outcomeNoQuote": "{instrument}（{date}、{degree}）。",
+  "report.openRound": "交渉を開く",
   "toast.reportCreated": "カウンターレポートの作成を始めました。",
   "history.entity.CounterReport": "カウンターレポート",
   "history.entity.CounterReportSection": "カウンターレポートの節",
