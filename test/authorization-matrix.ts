@@ -20,6 +20,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { exportsDir } from "~/models/data-export.server";
+import { composerData, createReport } from "~/models/counter-report.server";
 import { storeAttachmentBytes } from "~/utils/attachments.server";
 import { db } from "~/utils/db.server";
 import { DEMO, type DemoRole } from "./request";
@@ -96,6 +97,20 @@ export async function resolveFixtures() {
   const figure = await db.membershipFigure.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { year: "asc" } });
   const member = await db.user.findUniqueOrThrow({ where: { email: DEMO.member.email } });
   const staff = await db.user.findUniqueOrThrow({ where: { email: DEMO.staff.email } });
+  // A counter-report (docs/decisions/014) on a treaty of its own, which no other entry adds cycles to: its
+  // last review has a recommendation linked to the noted outcome's demand; its first section is written to.
+  const treaty = await db.unMechanism.create({ data: { kind: "treaty", abbreviation: "MXT", nameJa: "権限表条約", nameEn: "Matrix treaty", japanStatus: "ratified" } });
+  const lastReview = await db.reviewCycle.create({ data: { mechanismId: treaty.id, titleJa: "前回審査", titleEn: "Last review", stages: { create: [{ kind: "concluding_observations", on: "2001-03" }] } } });
+  const co = await db.unDocument.create({ data: { mechanismId: treaty.id, cycleId: lastReview.id, kind: "concluding_observations", symbol: "MXT/C/JPN/CO/1", titleJa: "総括所見", titleEn: "Concluding observations", issuedOn: "2001-03" } });
+  await db.recommendation.create({
+    data: { documentId: co.id, paragraph: "10", position: 10, textEn: "The Committee recommends a matrix test.", internalNote: "権限表の試験：勧告の内部メモ", demands: { create: [{ demandId: outcome.demandId }] } },
+  });
+  const reportCycle = await db.reviewCycle.create({ data: { mechanismId: treaty.id, titleJa: "今回審査", titleEn: "This review", stages: { create: [{ kind: "dialogue", on: "2031-01" }] } } });
+  const report = await createReport(reportCycle.id, { titleEn: "Matrix counter-report", outlineMode: "recommendations" }, staff.id);
+  if (!report) throw new Error("the counter-report was not created");
+  const composer = await composerData(report.id, "2026-12-02");
+  const sectionKey = composer?.sections[0]?.key;
+  if (!sectionKey) throw new Error("the demo counter-report has no section: the cycle's last review has no recommendation");
 
   // The demo data has no files: attach one to the outcome.
   const bytes = new TextEncoder().encode("%PDF-1.4\n% authorization matrix\n");
@@ -135,6 +150,9 @@ export async function resolveFixtures() {
     membershipFigureId: figure.id,
     memberUserId: member.id,
     staffUserId: staff.id,
+    reportId: report.id,
+    reportCycleId: reportCycle.id,
+    sectionKey,
   };
 }
 
@@ -156,6 +174,8 @@ const current = {
   cycle: (id: string) => db.reviewCycle.findUniqueOrThrow({ where: { id } }),
   unDocument: (id: string) => db.unDocument.findUniqueOrThrow({ where: { id } }),
   recommendation: (id: string) => db.recommendation.findUniqueOrThrow({ where: { id } }),
+  report: (id: string) => db.counterReport.findUniqueOrThrow({ where: { id } }),
+  sectionVersion: async (reportId: string, key: string) => (await db.counterReportSection.findUnique({ where: { reportId_key: { reportId, key } } }))?.version ?? 0,
 };
 
 /** Optional text fields as a form sends them: absent when empty. */
@@ -715,6 +735,41 @@ export const matrix: Record<string, Entry> = {
     path: (f) => `/un/recommendations/${f.recommendationId}/delete`,
     get: STAFF,
     post: { expect: STAFF, path: async () => `/un/recommendations/${await toDelete.recommendation()}/delete`, form: () => ({}) },
+  },
+
+  // The counter-report composer (docs/decisions/014): a new cycle of its own for each start.
+  "un.cycles.$cycleId.report.tsx": {
+    path: (f) => `/un/cycles/${f.reportCycleId}/report`,
+    get: SIGNED_IN,
+    post: { expect: STAFF, path: async () => `/un/cycles/${await toDelete.cycle()}/report`, form: () => ({ titleEn: `Matrix report ${next()}`, outlineMode: "articles", wordLimit: "10700" }) },
+  },
+  "un.reports.$reportId._index.tsx": { path: (f) => `/un/reports/${f.reportId}`, get: SIGNED_IN, post: NO_ACTION },
+  "un.reports.$reportId.print.tsx": { path: (f) => `/un/reports/${f.reportId}/print`, get: SIGNED_IN, post: NO_ACTION },
+  "un.reports.$reportId.grading.tsx": { path: (f) => `/un/reports/${f.reportId}/grading`, get: SIGNED_IN, post: NO_ACTION },
+  "un.reports.$reportId.grading[.]csv.ts": { path: (f) => `/un/reports/${f.reportId}/grading.csv`, get: SIGNED_IN, post: NO_ACTION },
+  "un.reports.$reportId.report[.]docx.ts": { path: (f) => `/un/reports/${f.reportId}/report.docx`, get: SIGNED_IN, post: NO_ACTION },
+  "un.reports.$reportId.edit.tsx": {
+    path: (f) => `/un/reports/${f.reportId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const r = await current.report(f.reportId);
+        return fields({ titleEn: r.titleEn, titleJa: r.titleJa, outlineMode: r.outlineMode, wordLimit: r.wordLimit, version: r.version });
+      },
+    },
+  },
+  "un.reports.$reportId.sections.$sectionKey.tsx": {
+    path: (f) => `/un/reports/${f.reportId}/sections/${f.sectionKey}`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => ({
+        version: String(await current.sectionVersion(f.reportId, f.sectionKey)),
+        analysisEn: JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `Matrix analysis ${next()}` }] }] }),
+        done: "on",
+      }),
+    },
   },
 
   "history.$entityType.$entityId.tsx": { path: (f) => `/history/request/${f.requestId}`, get: STAFF, post: NO_ACTION },

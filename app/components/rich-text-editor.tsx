@@ -20,11 +20,16 @@ export function RichTextEditor({
   label,
   defaultValue,
   errors,
+  lang,
+  onChange,
 }: {
   name: string;
   label: string;
   defaultValue?: string | null;
   errors?: ListOfErrors;
+  lang?: "ja" | "en";
+  /** Called with the document's JSON ("" when empty) on every change (e.g. a live word count). */
+  onChange?: (value: string) => void;
 }) {
   const t = useT();
   const id = useId();
@@ -41,10 +46,15 @@ export function RichTextEditor({
         "aria-multiline": "true",
         "aria-labelledby": labelId,
         ...(errors?.length ? { "aria-invalid": "true", "aria-describedby": errorId } : {}),
+        ...(lang ? { lang } : {}),
         class: "rich-text-input",
       },
     },
-    onUpdate: ({ editor }) => setValue(editor.isEmpty ? "" : JSON.stringify(editor.getJSON())),
+    onUpdate: ({ editor }) => {
+      const next = editor.isEmpty ? "" : JSON.stringify(editor.getJSON());
+      setValue(next);
+      onChange?.(next);
+    },
   });
   const state = useEditorState({
     editor,

@@ -121,6 +121,10 @@ export async function labelledRecords(type: RecordType, where: Where, client: Pr
       const rows = await client.activityReport.findMany({ where, select: { id: true, year: true } });
       return rows.map((r) => ({ id: r.id, ja: `${r.year}年 活動報告`, en: `Activity report ${r.year}`, deletedAt: null }));
     }
+    case "CounterReport": {
+      const rows = await client.counterReport.findMany({ where, select: { id: true, titleEn: true, titleJa: true, deletedAt: true } });
+      return rows.map((r) => ({ id: r.id, ...pair(r.titleJa, r.titleEn), deletedAt: r.deletedAt }));
+    }
     case "User": {
       // Accounts are deactivated, never deleted.
       const rows = await client.user.findMany({ where: "deletedAt" in where ? { id: { in: [] } } : where, select: { id: true, name: true } });
@@ -182,6 +186,8 @@ async function liveChildren(type: HistoryType, id: string): Promise<Array<{ id: 
       return (await db.commentSubmission.findMany({ where: { consultationId: id }, select: { id: true } })).map((r) => ({ id: r.id, subjectId: null }));
     case "Organisation":
       return (await db.organisationName.findMany({ where: { organisationId: id }, select: { id: true } })).map((r) => ({ id: r.id, subjectId: null }));
+    case "CounterReport":
+      return (await db.counterReportSection.findMany({ where: { reportId: id }, select: { id: true } })).map((r) => ({ id: r.id, subjectId: null }));
     case "ProjectNetwork":
       return (await db.projectNetworkPhase.findMany({ where: { projectNetworkId: id }, select: { id: true } })).map((r) => ({ id: r.id, subjectId: null }));
     default:

@@ -25,6 +25,7 @@ export const HISTORY_TYPES = {
   recommendation: "Recommendation",
   membership: "MembershipFigure",
   "activity-report": "ActivityReport",
+  "counter-report": "CounterReport",
 } as const;
 export type HistorySlug = keyof typeof HISTORY_TYPES;
 export type HistoryType = (typeof HISTORY_TYPES)[HistorySlug];
@@ -62,10 +63,11 @@ const RECORD_PATHS: Record<HistoryType, string> = {
   Recommendation: "/un/recommendations",
   MembershipFigure: "/membership",
   ActivityReport: "/reports",
+  CounterReport: "/un/reports",
 };
 
 /** Lists that are not at their records' path: mechanisms, cycles and documents are listed on the UN page. */
-const LIST_PATHS: Partial<Record<HistoryType, string>> = { UnMechanism: "/un", ReviewCycle: "/un", UnDocument: "/un" };
+const LIST_PATHS: Partial<Record<HistoryType, string>> = { UnMechanism: "/un", ReviewCycle: "/un", UnDocument: "/un", CounterReport: "/un" };
 
 /** The record's own page. */
 export function recordPath(type: HistoryType, id: string) {
@@ -89,6 +91,7 @@ export const CHILD_TYPES: Partial<Record<HistoryType, { entityType: string; pare
   Person: { entityType: "Affiliation", parentKey: "personId" },
   Organisation: { entityType: "OrganisationName", parentKey: "organisationId" },
   ProjectNetwork: { entityType: "ProjectNetworkPhase", parentKey: "projectNetworkId" },
+  CounterReport: { entityType: "CounterReportSection", parentKey: "reportId" },
 };
 
 const ENTITY_LABELS = {
@@ -116,6 +119,8 @@ const ENTITY_LABELS = {
   Recommendation: "history.entity.Recommendation",
   MembershipFigure: "history.entity.MembershipFigure",
   ActivityReport: "history.entity.ActivityReport",
+  CounterReport: "history.entity.CounterReport",
+  CounterReportSection: "history.entity.CounterReportSection",
 } as const satisfies Record<string, MessageKey>;
 
 export function entityLabel(t: Translate, entityType: string) {
@@ -165,6 +170,8 @@ const LABEL_PREFIX: Record<string, string> = {
   Recommendation: "un.rec",
   MembershipFigure: "membership",
   ActivityReport: "report",
+  CounterReport: "report",
+  CounterReportSection: "report",
 };
 
 /** Labels whose key does not follow "<prefix>.<field>". */

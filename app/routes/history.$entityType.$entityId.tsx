@@ -34,6 +34,7 @@ const LIST_TITLES: Record<HistoryType, MessageKey> = {
   Recommendation: "un.recommendations",
   MembershipFigure: "membership.title",
   ActivityReport: "report.title",
+  CounterReport: "un.title",
 };
 
 const CHILDREN_LABELS: Partial<Record<HistoryType, MessageKey>> = {
@@ -42,6 +43,7 @@ const CHILDREN_LABELS: Partial<Record<HistoryType, MessageKey>> = {
   Person: "history.children.Person",
   Organisation: "history.children.Organisation",
   ProjectNetwork: "history.children.ProjectNetwork",
+  CounterReport: "history.children.CounterReport",
 };
 
 const ACTION_LABELS: Record<string, MessageKey> = {

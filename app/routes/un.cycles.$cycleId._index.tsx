@@ -45,6 +45,11 @@ export default function CycleDetail() {
           </p>
           <h1>{pick(c.titleJa, c.titleEn)}</h1>
         </div>
+        <div className="form-actions">
+          <Link to={`/un/cycles/${c.id}/report`} className="button">
+            {t("report.counter.open")}
+          </Link>
+        </div>
         {canEdit ? (
           <div className="form-actions">
             <Link to={`/un/cycles/${c.id}/edit`} className="button">

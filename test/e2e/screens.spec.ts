@@ -15,6 +15,18 @@ async function demandHref(page: Page, ref: string) {
   return firstLinkHref(page, `/demands?q=${encodeURIComponent(ref)}`);
 }
 
+/** The counter-report of CERD's review of the third to sixth reports, started by staff when there is none yet. */
+async function reportHref(page: Page) {
+  await page.goto("/un");
+  const cycle = await page.locator("a[href^='/un/cycles/']", { hasText: /Third to sixth|第3回〜第6回/ }).first().getAttribute("href");
+  await page.goto(`${cycle}/report`);
+  if (!new URL(page.url()).pathname.startsWith("/un/reports/")) {
+    await page.locator("main form button[type=submit]").click();
+    await page.waitForURL(/\/un\/reports\//);
+  }
+  return new URL(page.url()).pathname;
+}
+
 type Screen = { name: string; role: Role; path: (page: Page) => Promise<string>; heading?: RegExp };
 
 const screens: Screen[] = [
@@ -78,6 +90,11 @@ const screens: Screen[] = [
   { name: "membership-edit", role: "staff", path: async (page) => firstLinkHref(page, "/membership", "table.data-table tbody th a") },
   { name: "reports", role: "staff", path: async () => "/reports" },
   { name: "report-2007", role: "staff", path: async () => "/reports/2007" },
+  { name: "counter-report", role: "staff", path: (page) => reportHref(page) },
+  { name: "counter-report-section", role: "staff", path: async (page) => firstLinkHref(page, await reportHref(page), "a[href*='/sections/']") },
+  { name: "counter-report-settings", role: "staff", path: async (page) => `${await reportHref(page)}/edit` },
+  { name: "counter-report-print", role: "staff", path: async (page) => `${await reportHref(page)}/print` },
+  { name: "counter-report-grading", role: "staff", path: async (page) => `${await reportHref(page)}/grading` },
 ];
 
 for (const locale of ["ja", "en"] as const) {

@@ -19,9 +19,10 @@ import { searchEn } from "./search.en";
 import { boardEn } from "./board.en";
 import { unEn } from "./un.en";
 import { exportsEn } from "./exports.en";
+import { reportEn } from "./report.en";
 import { vocabEn } from "./vocab.en";
 import { calendarEn } from "./calendar.en";
 import { dashboardEn } from "./dashboard.en";
 import { reportsEn } from "./reports.en";
 
-export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn, ...consultationsEn, ...unEn, ...exportsEn, ...calendarEn, ...dashboardEn, ...reportsEn };
+export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn, ...consultationsEn, ...unEn, ...exportsEn, ...calendarEn, ...dashboardEn, ...reportsEn, ...reportEn };

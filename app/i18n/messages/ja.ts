@@ -17,9 +17,10 @@ import { searchJa } from "./search.ja";
 import { boardJa } from "./board.ja";
 import { unJa } from "./un.ja";
 import { exportsJa } from "./exports.ja";
+import { reportJa } from "./report.ja";
 import { vocabJa } from "./vocab.ja";
 import { calendarJa } from "./calendar.ja";
 import { dashboardJa } from "./dashboard.ja";
 import { reportsJa } from "./reports.ja";
 
-export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa, ...searchJa, ...boardJa, ...consultationsJa, ...unJa, ...exportsJa, ...calendarJa, ...dashboardJa, ...reportsJa };
+export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa, ...searchJa, ...boardJa, ...consultationsJa, ...unJa, ...exportsJa, ...calendarJa, ...dashboardJa, ...reportsJa, ...reportJa };
