@@ -21,7 +21,7 @@ import { Random, Skewed, idMaker } from "./random.js";
 import { ACTIONS, DOC_KINDS, FOREIGN_NAMES, GIVEN_NAMES, MATTERS, PLACES, SUBJECTS, SURNAMES, doc, texts } from "./text.js";
 
 /** Bumped whenever the generated data change shape, so that bench/run.js regenerates old files. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export const benchDir = path.dirname(fileURLToPath(import.meta.url));
 export const dataDir = path.join(benchDir, ".data");
@@ -630,7 +630,25 @@ export function generate({ scale = "small", file, seed = "tracker", bcryptCost =
   insert("RecommendationDemand", recommendationDemands);
   insert("RecommendationTheme", recommendationThemes);
   const reportReview = cerdReviews[cerdReviews.length - 1];
-  log(`  UN: ${cycles.length} review cycles, ${recommendations.length} recommendations`);
+  // The counter-report of the last review, which follows the big review's recommendations: a third of
+  // its sections written in both languages, some done (the composer keeps a section row once written).
+  const reportAt = reportReview.at + 30 * DAY;
+  const counterReport = { id: newId(reportAt), cycleId: reportReview.cycle.id, titleEn: "Joint NGO counter-report to CERD", titleJa: "人種差別撤廃委員会へのNGO共同レポート", outlineMode: "recommendations", wordLimit: 10_700, ...stamp(reportAt) };
+  insert("CounterReport", [counterReport]);
+  const reportSections = [];
+  for (const recId of recsOfCycle.get(bigReview.cycle.id) ?? []) {
+    if (!r.chance(1 / 3)) continue;
+    const paragraphs = t.paragraphs(2 + r.int(3));
+    reportSections.push({
+      id: newId(reportAt), reportId: counterReport.id, key: `rec-${recId}`,
+      analysisEn: doc(paragraphs.map(([, en]) => en)), analysisJa: doc(paragraphs.map(([ja]) => ja)),
+      proposalsEn: r.chance(0.5) ? doc([t.question()[1]]) : null, proposalsJa: null,
+      assigneeId: r.pick(staff), done: r.chance(0.4), wordCount: paragraphs.reduce((n, [, en]) => n + en.split(/\s+/).length, 0),
+      ...stamp(reportAt),
+    });
+  }
+  insert("CounterReportSection", reportSections);
+  log(`  UN: ${cycles.length} review cycles, ${recommendations.length} recommendations; a counter-report with ${reportSections.length} written sections`);
 
   // Attachments' metadata (the files themselves are not written).
   const attachments = [];
@@ -665,6 +683,7 @@ export function generate({ scale = "small", file, seed = "tracker", bcryptCost =
     bigCycleId: bigReview.cycle.id,
     bigCycleRecommendations: perReview.get(bigReview) ?? 0,
     reportCycleId: reportReview.cycle.id,
+    counterReportId: counterReport.id,
   };
   const seconds = (performance.now() - started) / 1000;
   const meta = {

@@ -7,7 +7,7 @@
 // error does not pass as fast.
 
 /**
- * @typedef {{ timelineDemandId: string, answersBodyId: string, listThemeId: string, listBodyId: string }} Fixtures
+ * @typedef {{ timelineDemandId: string, answersBodyId: string, listThemeId: string, listBodyId: string, counterReportId: string }} Fixtures
  * @typedef {{
  *   key: string,
  *   name: string,
@@ -39,6 +39,11 @@ export const PAGES = [
   { key: "search", name: "search (two common words)", role: "page", path: () => `/search?q=${encodeURIComponent("技能実習生 転職の自由")}`, check: /search-results/ },
   { key: "status-board", name: "status board, grouped by status", role: "page", path: () => "/status-board", check: /board-table/ },
   { key: "dashboard", name: "dashboard (five charts over the whole history)", role: "page", path: () => "/dashboard", check: /dashboard-section/ },
-  { key: "dashboard", name: "dashboard", role: "page", pending: "not built yet" },
-  { key: "counter-report", name: "counter-report export (cycle of 300 recommendations)", role: "export", pending: "not built yet" },
+  {
+    key: "counter-report",
+    name: "counter-report DOCX (following 300 recommendations)",
+    role: "export",
+    path: (f) => `/un/reports/${f.counterReportId}/report.docx`,
+    check: /^PK/,
+  },
 ];

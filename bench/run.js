@@ -163,7 +163,7 @@ async function main() {
         const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
         const body = await response.text();
         if (response.status !== 200 || (page.check && !page.check.test(body))) throw new Error(`${page.name}: ${url} answered ${response.status} without the expected content`);
-        if (i === 0 && page.role !== "reference") notes.push(`${page.key}: ${(Buffer.byteLength(body) / 1024).toFixed(0)} KB of HTML`);
+        if (i === 0 && page.role !== "reference") notes.push(`${page.key}: ${(Buffer.byteLength(body) / 1024).toFixed(0)} KB${page.role === "export" ? "" : " of HTML"}`);
         bodies.set(page.key, body);
       }
     }

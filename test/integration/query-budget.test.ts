@@ -26,9 +26,9 @@ const MAX_STATEMENTS = 24;
  */
 const MAY_SCAN = ["Body", "Theme", "ProjectNetwork", "ProjectNetworkPhase", "Organisation", "OrganisationName", "User", "Session", "Setting", "MembershipCount", "MembershipFigure", "sub", "json_each"];
 
-type Fixtures = { timelineDemandId: string; answersBodyId: string; listThemeId: string; listBodyId: string };
+type Fixtures = { timelineDemandId: string; answersBodyId: string; listThemeId: string; listBodyId: string; counterReportId: string };
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
-type Page = { url: (f: Fixtures) => string; params: (f: Fixtures) => Record<string, string>; route: () => Promise<{ loader: Loader }> };
+type Page = { url: (f: Fixtures) => string; params: (f: Fixtures) => Record<string, string>; route: () => Promise<{ loader: Loader }>; maxStatements?: number };
 
 /** The pages of bench/pages.js that exist, with the route that answers each. */
 const ROUTES: Record<string, Page> = {
@@ -50,6 +50,14 @@ const ROUTES: Record<string, Page> = {
   calendar: { url: () => "/calendar", params: () => ({}), route: () => import("~/routes/calendar._index") },
   "calendar-list": { url: () => "/calendar?view=list", params: () => ({}), route: () => import("~/routes/calendar._index") },
   dashboard: { url: () => "/dashboard", params: () => ({}), route: () => import("~/routes/dashboard") },
+  "counter-report": {
+    url: (f) => `/un/reports/${f.counterReportId}/report.docx`,
+    params: (f) => ({ reportId: f.counterReportId }),
+    route: () => import("~/routes/un.reports.$reportId.report[.]docx"),
+    // The whole report at once: report, cycles, the last review's recommendations and their chains,
+    // the demands linked to them and each kind of evidence, the written sections and their people.
+    maxStatements: 32,
+  },
 };
 
 // ───── Counting what reaches SQLite ─────
@@ -174,7 +182,7 @@ describe("SQL per page", () => {
   it.each(Object.keys(ROUTES))("%s: the same number of statements on small and larger data, within the budget", (key) => {
     const counts = databases.map((d) => measured[d.name][key]);
     for (const c of counts) {
-      expect(c.cold).toBeLessThanOrEqual(MAX_STATEMENTS);
+      expect(c.cold).toBeLessThanOrEqual(ROUTES[key].maxStatements ?? MAX_STATEMENTS);
       // A cached page makes no more statements than a fresh one.
       expect(c.warm).toBeLessThanOrEqual(c.cold);
     }
