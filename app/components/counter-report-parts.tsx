@@ -23,11 +23,13 @@ export function WordCount({ count, limit }: { count: number; limit: number | nul
   );
 }
 
-export function FootnoteList({ footnotes }: { footnotes: Footnote[] }) {
+export function FootnoteList({ footnotes, omitted = 0 }: { footnotes: Footnote[]; omitted?: number }) {
   const t = useT();
   const locale = useLocale();
   if (!footnotes.length) return <p className="muted">{t("report.evidenceNone")}</p>;
   return (
+    <>
+    {omitted > 0 ? <p className="muted">{t("report.evidenceOmitted", { count: omitted })}</p> : null}
     <ol className="footnotes">
       {footnotes.map((f) => (
         <li key={`${f.kind}-${f.id}`} value={f.n} id={`fn-${f.n}`}>
@@ -41,6 +43,7 @@ export function FootnoteList({ footnotes }: { footnotes: Footnote[] }) {
         </li>
       ))}
     </ol>
+    </>
   );
 }
 
@@ -98,7 +101,7 @@ export function SectionContext({ section }: { section: OutlineSection }) {
           : "—"}
       </p>
       <h4>{t("report.evidence")}</h4>
-      <FootnoteList footnotes={section.footnotes} />
+      <FootnoteList footnotes={section.footnotes} omitted={section.omitted} />
     </div>
   );
 }

@@ -145,6 +145,11 @@ export async function assigneeOptions() {
  * the mechanism's chain rows (2), demand links (1), demands (1), answers (3), outcomes (2), comment points (3),
  * stored sections (2).
  */
+/** A text filter on partial dates for the years of the window: from its first year to the end of its last. */
+function yearsOf(window: { from: string | null; to: string }) {
+  return { ...(window.from ? { gte: window.from.slice(0, 4) } : {}), lt: String(Number(window.to.slice(0, 4)) + 1) };
+}
+
 export async function composerData(reportId: string, today: string) {
   const report = await getReport(reportId);
   if (!report) return null;
@@ -197,7 +202,8 @@ export async function composerData(reportId: string, today: string) {
     none
       ? []
       : db.agendaItem.findMany({
-          where: { demandId: { in: demandIds }, answerText: { not: null }, round: { deletedAt: null } },
+          // Only the window's years (partial dates compare as text; buildOutline applies the exact window).
+          where: { demandId: { in: demandIds }, answerText: { not: null }, round: { deletedAt: null, heldOn: yearsOf(window) } },
           select: {
             id: true,
             demandId: true,
@@ -212,7 +218,7 @@ export async function composerData(reportId: string, today: string) {
     none
       ? []
       : db.outcome.findMany({
-          where: { demandId: { in: demandIds }, deletedAt: null },
+          where: { demandId: { in: demandIds }, deletedAt: null, occurredOn: yearsOf(window) },
           select: { id: true, demandId: true, occurredOn: true, degree: true, quoteEn: true, quoteJa: true, sourceUrl: true, instrument: { select: { titleEn: true, titleJa: true, deletedAt: true } } },
         }),
     none

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  MAX_FOOTNOTES,
   type ChainRow,
   type EarlierRecommendation,
   type Evidence,
@@ -182,6 +183,37 @@ describe("the outline", () => {
     expect(articleNumbers("2, 5 (e)")).toEqual(["2", "5"]);
     expect(articleNumbers("art. 2, 2")).toEqual(["2"]);
     expect(articleNumbers(null)).toEqual([]);
+  });
+});
+
+describe("a section's footnotes", () => {
+  it("cite at most MAX_FOOTNOTES: outcomes, then comments, then the latest answers, in date order, and count the rest", () => {
+    const many: Evidence[] = [
+      ...Array.from({ length: 30 }, (_, i) => answer(`a${i}`, "d1", `2011-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + i).padStart(2, "0")}`)),
+      outcome("o1", "d1", "2012-04"),
+      point("p1", "d1", "2011-12-20"),
+    ];
+    const [section] = buildOutline({
+      mode: "recommendations",
+      recommendations: [rec("r1", "1")],
+      chainRows: [],
+      links: [{ recommendationId: "r1", demandId: "d1" }],
+      demands,
+      evidence: many,
+      window: { from: "2010-01-01", to: "2014-12-31" },
+    });
+    expect(section.footnotes).toHaveLength(MAX_FOOTNOTES);
+    expect(section.omitted).toBe(32 - MAX_FOOTNOTES);
+    const ids = section.footnotes.map((f) => f.id);
+    expect(ids).toContain("o1");
+    expect(ids).toContain("p1");
+    // The answers kept are the latest ones.
+    const keptAnswers = section.footnotes.filter((f) => f.kind === "answer").map((f) => f.on);
+    const latest = many.filter((e) => e.kind === "answer").map((e) => e.on).sort().reverse().slice(0, MAX_FOOTNOTES - 2);
+    expect([...keptAnswers].sort()).toEqual([...latest].sort());
+    // Numbered in date order.
+    expect(section.footnotes.map((f) => f.on)).toEqual([...section.footnotes.map((f) => f.on)].sort());
+    expect(section.footnotes.map((f) => f.n)).toEqual(Array.from({ length: MAX_FOOTNOTES }, (_, i) => i + 1));
   });
 });
 

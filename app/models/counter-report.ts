@@ -220,7 +220,18 @@ export type OutlineSection = {
   recommendations: OutlineRecommendation[];
   demands: DemandRow[];
   footnotes: Footnote[];
+  /** Evidence in the window left out of the footnotes (over MAX_FOOTNOTES); it stays on the demands' timelines. */
+  omitted: number;
 };
+
+/**
+ * The most footnotes a section cites. A section of a counter-report argues from a handful of sources, and
+ * a demand argued for decades can have hundreds of answers in one window (the benchmark's 300-section
+ * report would have cited tens of thousands). Outcomes come first, then public comments, then the latest
+ * answers; the rest is counted in `omitted`.
+ */
+export const MAX_FOOTNOTES = 12;
+const PRIORITY = { outcome: 0, comment: 1, answer: 2 } as const;
 
 /** The article numbers a recommendation names: "2, 5 (e)" → ["2", "5"]. */
 export function articleNumbers(articles: string | null | undefined) {
@@ -292,13 +303,19 @@ export function buildOutline(input: {
     for (const r of g.recommendations) for (const id of [r.id, ...r.earlier.map((e) => e.id)]) for (const d of demandsOf.get(id) ?? []) demandIds.add(d);
     const demands = [...demandIds].flatMap((id) => (demandById.has(id) ? [demandById.get(id) as DemandRow] : [])).sort((a, b) => a.ref.localeCompare(b.ref, "en", { numeric: true }));
     const seen = new Set<string>();
-    const footnotes: Footnote[] = [];
+    const candidates: Evidence[] = [];
     for (const e of evidence) {
       if (!demandIds.has(e.demandId) || seen.has(`${e.kind}:${e.id}`)) continue;
       seen.add(`${e.kind}:${e.id}`);
-      footnotes.push({ ...e, n: ++n });
+      candidates.push(e);
     }
-    return { ...g, number: i + 1, demands, footnotes };
+    // Over the limit: by kind's priority, the latest first; then back in date order for numbering.
+    const kept =
+      candidates.length <= MAX_FOOTNOTES
+        ? candidates
+        : new Set([...candidates].sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || b.on.localeCompare(a.on)).slice(0, MAX_FOOTNOTES));
+    const footnotes: Footnote[] = candidates.filter((e) => (kept instanceof Set ? kept.has(e) : true)).map((e) => ({ ...e, n: ++n }));
+    return { ...g, number: i + 1, demands, footnotes, omitted: candidates.length - footnotes.length };
   });
 }
 

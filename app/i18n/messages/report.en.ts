@@ -50,6 +50,7 @@ export const reportEn = {
   "report.demands": "Our demands",
   "report.evidence": "Our evidence since the last review",
   "report.evidenceNone": "No evidence in the window on the linked demands.",
+  "report.evidenceOmitted": "The {count} other records of this period on these demands are on their timelines; the most telling are cited here.",
   "report.written": "Written",
   "report.analysisEn": "Analysis (English)",
   "report.analysisJa": "Analysis (Japanese working text)",

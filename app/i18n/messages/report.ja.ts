@@ -52,6 +52,7 @@ export const reportJa: Record<keyof typeof reportEn, string> = {
   "report.demands": "私たちの要求",
   "report.evidence": "前回審査以降の私たちの記録",
   "report.evidenceNone": "期間内に、関連づけた要求についての記録はありません。",
+  "report.evidenceOmitted": "この期間の他の記録{count}件は各要求のタイムラインにあります。ここには主なものを挙げています。",
   "report.written": "執筆内容",
   "report.analysisEn": "分析（英語）",
   "report.analysisJa": "分析（日本語の作業用テキスト）",
