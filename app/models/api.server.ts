@@ -2,14 +2,16 @@
 // Field lists are explicit (a new column is not published until named here), and staff-only fields
 // go through app/models/visibility.ts with the token's user's role.
 import { type Locale } from "~/i18n/locales";
+import { filterBoard } from "~/models/board";
 import { boardFacts } from "~/models/board.server";
+import { type Status } from "~/models/status";
 import { loadTimeline } from "~/models/timeline.server";
 import { redact } from "~/models/visibility";
 import { db } from "~/utils/db.server";
 
 type Paging = { page: number; perPage: number; skip: number };
 
-export type DemandFilter = { q?: string; status?: string; networkId?: string; themeId?: string; bodyId?: string; year?: string; state: "active" | "archived" | "all" };
+export type DemandFilter = { q?: string; status?: Status; networkId?: string; themeId?: string; bodyId?: string; year?: string; state: "active" | "archived" | "all" };
 
 const demandFields = {
   id: true,
@@ -47,17 +49,10 @@ function demandJson(d: DemandRow, fact: { status: string; sinceOn: string | null
 export async function apiDemands(filter: DemandFilter, paging: Paging) {
   const facts = await boardFacts();
   const q = filter.q?.toLowerCase();
-  const kept = facts
-    .filter(
-      (f) =>
-        (filter.state === "all" || f.archived === (filter.state === "archived")) &&
-        (!filter.status || f.status === filter.status) &&
-        (!filter.networkId || f.networkId === filter.networkId) &&
-        (!filter.themeId || f.themeIds.includes(filter.themeId)) &&
-        (!filter.bodyId || f.bodyIds.includes(filter.bodyId)) &&
-        (!filter.year || f.activeYears.includes(filter.year)) &&
-        (!q || f.ref.toLowerCase().includes(q) || f.titleJa.toLowerCase().includes(q) || f.titleEn.toLowerCase().includes(q)),
-    )
+  // The board's own filter (a body filter here is that body alone, not the bodies under it).
+  const bodyIds = filter.bodyId ? new Set([filter.bodyId]) : undefined;
+  const kept = filterBoard(facts, { state: filter.state, status: filter.status, themeId: filter.themeId, networkId: filter.networkId, bodyIds, year: filter.year })
+    .filter((f) => !q || f.ref.toLowerCase().includes(q) || f.titleJa.toLowerCase().includes(q) || f.titleEn.toLowerCase().includes(q))
     .sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   const page = kept.slice(paging.skip, paging.skip + paging.perPage);
   const rows = await readDemands(page.map((f) => f.id));

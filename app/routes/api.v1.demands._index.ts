@@ -10,7 +10,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const p = url.searchParams;
   const paging = apiPaging(p);
   const status = p.get("status") || undefined;
-  if (status && !isStatus(status)) throw apiError(400, "bad_request", "status must be one of open, not_reflected, mentioned, partially_reflected, reflected, regressed.");
+  if (status !== undefined && !isStatus(status)) throw apiError(400, "bad_request", "status must be one of open, not_reflected, mentioned, partially_reflected, reflected, regressed.");
   const state = p.get("state") || "active";
   if (state !== "active" && state !== "archived" && state !== "all") throw apiError(400, "bad_request", "state must be active, archived or all.");
   const year = p.get("year") || undefined;
