@@ -38,7 +38,7 @@ const listSelect = {
   updatedAt: true,
   projectNetwork: { select: { id: true, nameJa: true, nameEn: true } },
   themes: { select: { theme: { select: { id: true, slug: true, nameJa: true, nameEn: true } } } },
-  targets: { select: { body: { select: { id: true, nameJa: true, nameEn: true, shortNameJa: true, shortNameEn: true } } } },
+  targets: { where: { body: { deletedAt: null } }, select: { body: { select: { id: true, nameJa: true, nameEn: true, shortNameJa: true, shortNameEn: true } } } },
 } satisfies Prisma.DemandSelect;
 
 export async function listDemands(query: DemandListQuery) {
@@ -146,7 +146,7 @@ export async function getDemand(id: string) {
       children: { where: { deletedAt: null }, select: { id: true, ref: true, titleJa: true, titleEn: true, archived: true }, orderBy: { ref: "asc" } },
       projectNetwork: { select: { id: true, nameJa: true, nameEn: true } },
       themes: { select: { theme: true }, orderBy: { theme: { slug: "asc" } } },
-      targets: { select: { body: { select: { id: true, nameJa: true, nameEn: true, kind: true } } } },
+      targets: { where: { body: { deletedAt: null } }, select: { body: { select: { id: true, nameJa: true, nameEn: true, kind: true } } } },
       createdBy: { select: { name: true } },
       updatedBy: { select: { name: true } },
     },

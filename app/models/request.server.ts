@@ -146,7 +146,7 @@ export async function listRequests(query: RequestListQuery) {
         titleEn: true,
         sentOn: true,
         ...senderSelect,
-        addressees: { select: { body: { select: { id: true, nameJa: true, nameEn: true, shortNameJa: true, shortNameEn: true } } } },
+        addressees: { where: { body: { deletedAt: null } }, select: { body: { select: { id: true, nameJa: true, nameEn: true, shortNameJa: true, shortNameEn: true } } } },
       },
     }),
   ]);
@@ -207,8 +207,8 @@ export async function getRequest(id: string) {
     where: { id, deletedAt: null },
     include: {
       ...senderSelect,
-      cosigners: { select: { organisation: { select: { id: true, nameJa: true, nameEn: true, shortName: true } } } },
-      addressees: { select: { body: { select: { id: true, nameJa: true, nameEn: true, shortNameJa: true, shortNameEn: true, parentId: true, sortOrder: true } } } },
+      cosigners: { where: { organisation: { deletedAt: null } }, select: { organisation: { select: { id: true, nameJa: true, nameEn: true, shortName: true } } } },
+      addressees: { where: { body: { deletedAt: null } }, select: { body: { select: { id: true, nameJa: true, nameEn: true, shortNameJa: true, shortNameEn: true, parentId: true, sortOrder: true } } } },
       items: {
         orderBy: { position: "asc" },
         select: { id: true, position: true, wordingJa: true, wordingEn: true, demand: { select: { id: true, ref: true, titleJa: true, titleEn: true, archived: true } } },

@@ -88,7 +88,7 @@ export async function listRounds(query: RoundListQuery) {
         titleEn: true,
         heldOn: true,
         place: true,
-        bodies: { select: { body: { select: bodySelect } } },
+        bodies: { where: { body: { deletedAt: null } }, select: { body: { select: bodySelect } } },
       },
     }),
   ]);
@@ -209,8 +209,8 @@ export async function getRound(id: string, role: string) {
     include: {
       request: { select: { id: true, kind: true, titleJa: true, titleEn: true, sentOn: true, deletedAt: true } },
       intermediaryBody: { select: bodySelect },
-      bodies: { select: { body: { select: { ...bodySelect, parentId: true, sortOrder: true } } } },
-      participants: { select: { side: true, person: { select: personSelect } } },
+      bodies: { where: { body: { deletedAt: null } }, select: { body: { select: { ...bodySelect, parentId: true, sortOrder: true } } } },
+      participants: { where: { person: { deletedAt: null } }, select: { side: true, person: { select: personSelect } } },
       attachments: { where: { deletedAt: null }, select: { id: true, fileName: true, contentType: true, size: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       items: {
         orderBy: [{ position: "asc" }, { id: "asc" }],

@@ -161,6 +161,27 @@ describe("deleting to the trash and restoring", () => {
     expect(events.map((e) => e.action)).toEqual(["delete", "restore"]);
   });
 
+  it("a body in the trash leaves the pages that list it as a target, addressee or round body, and comes back with a restore", async () => {
+    const body = await db.body.create({ data: { kind: "ministry", nameJa: "ごみ箱テスト省", nameEn: "Trash Test Ministry" } });
+    await db.demandTarget.create({ data: { demandId: demand.id, bodyId: body.id } });
+    await db.requestAddressee.create({ data: { requestId, bodyId: body.id } });
+    await db.roundBody.create({ data: { roundId, bodyId: body.id } });
+    const shown = async () => ({
+      demand: JSON.stringify(payload(await get(demandDetail, `/demands/${demand.id}`, { demandId: demand.id }))),
+      request: JSON.stringify(payload(await get(requestDetail, `/requests/${requestId}`, { requestId }))),
+      round: JSON.stringify(payload(await get(roundDetail, `/rounds/${roundId}`, { roundId }))),
+      list: JSON.stringify(payload(await get(requestList, "/requests?q=ごみ箱テスト", {}))),
+    });
+    for (const page of Object.values(await shown())) expect(page).toContain("ごみ箱テスト省");
+
+    const deleted = await post(deleteBodyAction, `/bodies/${body.id}/delete`, { bodyId: body.id });
+    expect(location(deleted)).toBe("/bodies");
+    for (const page of Object.values(await shown())) expect(page).not.toContain("ごみ箱テスト省");
+
+    expect(statusOf(await restore("Body", body.id))).toBe(302);
+    for (const page of Object.values(await shown())) expect(page).toContain("ごみ箱テスト省");
+  });
+
   it("keeps the trash for administrators: staff and members get 403", async () => {
     expect(statusOf(await get(trashLoader, "/admin/trash", {}, "staff"))).toBe(403);
     expect(statusOf(await get(trashLoader, "/admin/trash", {}, "member"))).toBe(403);
