@@ -41,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ feedUrl: null, result: submission.reply() }, { status: 400 });
   const { version, ...choice } = submission.value;
   const saved = await saveReminderSettings(user.id, choice, version);
-  if (!saved) return data({ feedUrl: null, result: submission.reply({ formErrors: ["error.conflict"] }) }, { status: 409 });
+  if (!saved) return data({ feedUrl: null, result: submission.reply({ formErrors: ["error.settingsChanged"] }) }, { status: 409 });
   // The reminders the new choice asks for appear at once rather than at the scheduler's next run (mail goes with it).
   await runReminders({ userId: user.id });
   return redirectWithToast("/settings/calendar", { message: "toast.remindersSaved" });

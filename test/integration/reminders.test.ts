@@ -146,5 +146,8 @@ describe("settings form", () => {
     // The same stale version again: refused, not silently overwritten.
     const stale = await settingsAction(args(await makeRequest("/settings/calendar", { role: "member", method: "POST", form: { intent: "reminders", commitments: "all", daysBefore: "1", version: "2" } })));
     expect(statusOf(stale)).toBe(409);
+    // Said as what happened to one's own settings (no comparison panel on this form), with the choice kept.
+    expect(JSON.stringify(stale)).toContain("error.settingsChanged");
+    expect(JSON.stringify(stale)).toContain('"daysBefore":"1"');
   });
 });

@@ -90,6 +90,7 @@ export const calendarEn = {
   "reminders.on": "On {date}",
   "error.daysBefore": "Enter a whole number of days from 0 to 60.",
   "error.commitmentsChoice": "Choose one of the options.",
+  "error.settingsChanged": "These settings were changed in another window after you opened this page. Nothing is saved yet: reload the page to see them, then choose again.",
   "mail.subject": "Reminder: {title} ({date})",
   "mail.body": "{kind}: {title}\nDate: {date}\n\n{url}\n\nYou receive this because of your reminder settings: {settings}",
 };

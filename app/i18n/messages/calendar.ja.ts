@@ -92,6 +92,7 @@ export const calendarJa: Record<keyof typeof calendarEn, string> = {
   "reminders.on": "{date}",
   "error.daysBefore": "0から60までの整数で日数を入力してください。",
   "error.commitmentsChoice": "選択肢から選んでください。",
+  "error.settingsChanged": "このページを開いた後に、別のウィンドウでこの設定が変更されました。まだ保存されていません。ページを再読み込みして現在の設定を確認し、もう一度選んでください。",
   "mail.subject": "リマインダー：{title}（{date}）",
   "mail.body": "{kind}：{title}\n日付：{date}\n\n{url}\n\nリマインダーの設定によりお送りしています：{settings}",
 };
