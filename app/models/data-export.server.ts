@@ -5,6 +5,7 @@
 //
 // Left out: sessions, API tokens and the jobs themselves (secrets and bookkeeping), and the search
 // index (derived: rebuilt from its views after an import). Attachments' files travel in `files`.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
@@ -271,9 +272,30 @@ export function rebuildSearchIndex(conn: Database.Database) {
   }
 }
 
+// This server process, written on the jobs it runs. Kept on globalThis so that the development
+// server's reloads of the app's modules do not take it for another process.
+const processHolder = globalThis as unknown as { __dataJobProcessId?: string };
+export const PROCESS_ID = (processHolder.__dataJobProcessId ??= crypto.randomUUID());
+
 /** Starts a job in the background (not awaited: the page polls its row). */
 export async function startJob(kind: "export" | "import", userId: string) {
-  return db.dataJob.create({ data: { kind, createdById: userId } });
+  return db.dataJob.create({ data: { kind, createdById: userId, processId: PROCESS_ID } });
+}
+
+/**
+ * Jobs left "running" by another server process (stopped or restarted before they ended) become
+ * "interrupted": nothing resumes them. An interrupted import changed nothing (its transaction was never
+ * committed, and SQLite rolls it back); an interrupted export leaves no file (its parts are removed here).
+ */
+export async function markInterruptedJobs(outDir = exportsDir()) {
+  const stale = await db.dataJob.findMany({ where: { status: "running", OR: [{ processId: null }, { processId: { not: PROCESS_ID } }] }, select: { id: true, fileName: true } });
+  if (!stale.length) return 0;
+  const { count } = await db.dataJob.updateMany({ where: { id: { in: stale.map((j) => j.id) }, status: "running" }, data: { status: "interrupted", message: "data.interrupted", finishedAt: new Date() } });
+  for (const job of stale) {
+    await fsp.rm(path.join(outDir, `.${job.id}.snapshot.db`), { force: true });
+    if (job.fileName) await fsp.rm(path.join(outDir, `${path.basename(job.fileName)}.part`), { force: true });
+  }
+  return count;
 }
 
 export function recentJobs() {

@@ -28,6 +28,7 @@ import {
   importData,
   installationIsEmpty,
   liveProgress,
+  markInterruptedJobs,
   parseExport,
   recentJobs,
   removeUpload,
@@ -46,6 +47,8 @@ const importSchema = z.object({ intent: z.literal("import") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
+  // A job that another (stopped) server process left running ended there: say so instead of polling forever.
+  await markInterruptedJobs();
   const jobs = (await recentJobs()).map((j) => {
     const now = j.status === "running" ? liveProgress(j.id) : null;
     return {
@@ -179,6 +182,21 @@ export default function DataPage() {
                     </>
                   ) : j.status === "done" ? (
                     t("data.done", { date: j.finishedAt ? formatDateTime(j.finishedAt, locale) : "" })
+                  ) : j.status === "interrupted" ? (
+                    <>
+                      <span className="field-errors">{t(j.kind === "import" ? "data.interrupted.import" : "data.interrupted.export")}</span>
+                      {j.kind === "export" ? (
+                        <Form method="post">
+                          <button type="submit" name="intent" value="export" disabled={busy || running}>
+                            {t("data.startAgain")}
+                          </button>
+                        </Form>
+                      ) : (
+                        <div>
+                          <a href="#data-import-file">{t("data.chooseAgain")}</a>
+                        </div>
+                      )}
+                    </>
                   ) : (
                     <span className="field-errors">{j.message ? translateMaybe(t, j.message) : t("data.failed")}</span>
                   )}

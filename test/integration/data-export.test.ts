@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { dataTables, exportData, ImportRefused, importData, NOT_EXPORTED, parseExport } from "~/models/data-export.server";
+import { dataTables, exportData, exportsDir as exportsDirOf, ImportRefused, importData, NOT_EXPORTED, parseExport } from "~/models/data-export.server";
 import { storeAttachmentBytes } from "~/utils/attachments.server";
 import { db } from "~/utils/db.server";
 import { databaseFile, resolveDatabaseUrl } from "../../server/database-url.js";
@@ -108,5 +108,33 @@ describe("/admin/data", () => {
     const result = await action(args(request));
     expect(statusOf(result)).toBe(400);
     expect(payload(result).result).toMatchObject({ error: { file: ["data.refused.notEmpty"] } });
+  });
+});
+
+describe("a job interrupted by a restart", () => {
+  it("is shown as interrupted when another server process left it running; this process's own job stays running", async () => {
+    const { loader } = await import("~/routes/admin.data._index");
+    const { PROCESS_ID } = await import("~/models/data-export.server");
+    const { makeRequest, args, payload } = await import("../request");
+    const admin = await db.user.findFirstOrThrow({ where: { role: "admin" } });
+    const stale = await db.dataJob.create({ data: { kind: "export", createdById: admin.id, processId: "a-process-that-stopped", fileName: "tracker-export-stale.json" } });
+    const old = await db.dataJob.create({ data: { kind: "import", createdById: admin.id, processId: null } });
+    const mine = await db.dataJob.create({ data: { kind: "import", createdById: admin.id, processId: PROCESS_ID } });
+    // The stopped export's part file is removed.
+    const part = path.join(exportsDirOf(), "tracker-export-stale.json.part");
+    fs.mkdirSync(path.dirname(part), { recursive: true });
+    fs.writeFileSync(part, "{");
+    try {
+      const result = await loader(args(await makeRequest("/admin/data", { role: "admin" })));
+      const jobs = payload(result).jobs as Array<{ id: string; status: string; message: string | null; finishedAt: Date | null }>;
+      expect(jobs.find((j) => j.id === stale.id)).toMatchObject({ status: "interrupted", message: "data.interrupted" });
+      expect(jobs.find((j) => j.id === stale.id)?.finishedAt).toBeTruthy();
+      expect(jobs.find((j) => j.id === old.id)).toMatchObject({ status: "interrupted" });
+      expect(jobs.find((j) => j.id === mine.id)).toMatchObject({ status: "running" });
+      expect(fs.existsSync(part)).toBe(false);
+      expect(await db.dataJob.findUniqueOrThrow({ where: { id: mine.id } })).toMatchObject({ status: "running", finishedAt: null });
+    } finally {
+      await db.dataJob.deleteMany({ where: { id: { in: [stale.id, old.id, mine.id] } } });
+    }
   });
 });
