@@ -1,5 +1,6 @@
 // /admin/data: the full JSON export of the organisation's data and its import into an empty
 // installation (docs/decisions/017). Both run in the background; the page polls their progress.
+import path from "node:path";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
@@ -21,6 +22,7 @@ import { ErrorList, FormErrors } from "~/components/forms";
 import { translateMaybe } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import {
+  checkExportFile,
   currentDatabaseFile,
   exportData,
   exportsDir,
@@ -29,10 +31,10 @@ import {
   installationIsEmpty,
   liveProgress,
   markInterruptedJobs,
-  parseExport,
   recentJobs,
   removeUpload,
   startJob,
+  uploadPath,
 } from "~/models/data-export.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
@@ -94,20 +96,25 @@ export async function action({ request }: ActionFunctionArgs) {
   const upload = formData.get("file");
   // Not submission.reply(): its initial values would carry the uploaded File, which cannot be sent back.
   const fail = (key: string) => data({ result: { status: "error" as const, error: { file: [key] } } }, { status: 400 });
-  if (submission.status !== "success") return fail("data.chooseFile");
-  if (!upload || typeof upload === "string" || upload.size === 0) return fail("data.chooseFile");
-  let file;
+  const uploaded = upload && typeof upload !== "string" ? uploadPath(upload) : null;
+  if (submission.status !== "success" || !uploaded || !upload || typeof upload === "string" || upload.size === 0) {
+    if (uploaded) await removeUpload(uploaded);
+    return fail("data.chooseFile");
+  }
   try {
-    if (!installationIsEmpty()) return fail("data.refused.notEmpty");
-    file = parseExport(await upload.text());
+    if (!installationIsEmpty()) throw new ImportRefused("notEmpty");
+    // The header only: the whole file is checked by the job's first pass, streamed.
+    await checkExportFile(uploaded);
   } catch (error) {
+    await removeUpload(uploaded);
     if (error instanceof ImportRefused) return fail(`data.refused.${error.reason}`);
     throw error;
-  } finally {
-    await removeUpload(upload);
   }
-  const job = await startJob("import", user.id);
-  void importData(job.id, file, { databaseFile: currentDatabaseFile() }).catch(() => undefined);
+  const job = await startJob("import", user.id, path.basename(uploaded));
+  // Not awaited: the import runs while the page polls its progress; it removes the upload when it ends.
+  void importData(job.id, uploaded, { databaseFile: currentDatabaseFile() })
+    .catch(() => undefined)
+    .finally(() => removeUpload(uploaded));
   return redirectWithToast("/admin/data", { message: "data.importStarted" });
 }
 
@@ -177,7 +184,7 @@ export default function DataPage() {
                       <progress className="job-progress" value={j.done} max={Math.max(1, j.total)} aria-label={t("data.progress", { done: j.done, total: j.total })} />
                       <span role="status">
                         {t("data.progress", { done: j.done, total: j.total })}
-                        {j.message ? ` · ${j.message}` : ""}
+                        {j.message ? ` · ${translateMaybe(t, j.message)}` : ""}
                       </span>
                     </>
                   ) : j.status === "done" ? (

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { dataTables, exportData, exportsDir as exportsDirOf, ImportRefused, importData, NOT_EXPORTED, parseExport } from "~/models/data-export.server";
+import { checkExportFile, dataTables, exportData, exportsDir as exportsDirOf, ImportRefused, importData, NOT_EXPORTED } from "~/models/data-export.server";
 import { storeAttachmentBytes } from "~/utils/attachments.server";
 import { db } from "~/utils/db.server";
 import { databaseFile, resolveDatabaseUrl } from "../../server/database-url.js";
@@ -38,8 +38,8 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe("export then import", () => {
   it("restores every table row by row into an empty installation, the files and the search index too", async () => {
-    const text = fs.readFileSync(path.join(work, exported.fileName), "utf8");
-    const file = parseExport(text);
+    const exportFile = path.join(work, exported.fileName);
+    const file = JSON.parse(fs.readFileSync(exportFile, "utf8")) as { tables: Record<string, unknown>; files?: Record<string, string> };
     expect(Object.keys(file.tables)).not.toContain("Session");
     expect(Object.keys(file.tables)).not.toContain("ApiToken");
     expect(Object.keys(file.files ?? {})).toHaveLength(1);
@@ -47,7 +47,7 @@ describe("export then import", () => {
     const target = path.join(work, "fresh.db");
     fs.copyFileSync(emptyTemplate, target);
     const filesDir = path.join(work, "attachments");
-    const { rows } = await importData(null, file, { databaseFile: target, attachmentsDir: filesDir });
+    const { rows } = await importData(null, exportFile, { databaseFile: target, attachmentsDir: filesDir });
     expect(rows).toBe(exported.rows);
 
     const a = open(source);
@@ -82,7 +82,7 @@ describe("export then import", () => {
   });
 
   it("refuses an installation that already holds data, and changes nothing", async () => {
-    const file = parseExport(fs.readFileSync(path.join(work, exported.fileName), "utf8"));
+    const file = path.join(work, exported.fileName);
     const target = path.join(work, "busy.db");
     fs.copyFileSync(source, target);
     const before = fs.readFileSync(target);
@@ -90,10 +90,45 @@ describe("export then import", () => {
     expect(fs.readFileSync(target).equals(before)).toBe(true);
   });
 
-  it("refuses a file that is not an export", () => {
-    expect(() => parseExport("{}")).toThrow(ImportRefused);
-    expect(() => parseExport("not json")).toThrow(ImportRefused);
-    expect(() => parseExport(JSON.stringify({ format: "advocacy-tracker-export", version: 99, migrations: [], tables: {} }))).toThrow(new ImportRefused("newerVersion"));
+  it("refuses a file that is not an export, from its header", async () => {
+    const write = (name: string, text: string) => {
+      fs.writeFileSync(path.join(work, name), text);
+      return path.join(work, name);
+    };
+    await expect(checkExportFile(write("empty-object.json", "{}"))).rejects.toEqual(new ImportRefused("badFile"));
+    await expect(checkExportFile(write("not-json.json", "not json"))).rejects.toEqual(new ImportRefused("badFile"));
+    await expect(checkExportFile(write("newer.json", JSON.stringify({ format: "advocacy-tracker-export", version: 99, migrations: [], tables: {} })))).rejects.toEqual(new ImportRefused("newerVersion"));
+    await expect(checkExportFile(path.join(work, exported.fileName))).resolves.toBeUndefined();
+  });
+
+  it("refuses, changing nothing, a file that is damaged past its header, from a newer schema, or with an unknown table", async () => {
+    const good = fs.readFileSync(path.join(work, exported.fileName), "utf8");
+    const parsed = JSON.parse(good) as { migrations: string[]; tables: Record<string, { columns: string[]; rows: unknown[][] }> };
+    const variants: Array<[string, string, string]> = [
+      ["truncated", good.slice(0, Math.floor(good.length * 0.7)), "badFile"],
+      ["short-row", JSON.stringify({ ...parsed, tables: { ...parsed.tables, Theme: { ...parsed.tables.Theme, rows: [["only-one-value"]] } } }), "badFile"],
+      ["unknown-column", JSON.stringify({ ...parsed, tables: { ...parsed.tables, Theme: { columns: [...parsed.tables.Theme.columns, "nope"], rows: [] } } }), "badFile"],
+      ["unknown-table", JSON.stringify({ ...parsed, tables: { ...parsed.tables, Nope: { columns: ["id"], rows: [["x"]] } } }), "unknownTable"],
+      ["newer-schema", JSON.stringify({ ...parsed, migrations: [...parsed.migrations, "29991231000000_future"] }), "newerVersion"],
+      ["broken-links", JSON.stringify({ ...parsed, tables: { ...parsed.tables, Body: { ...parsed.tables.Body, rows: [] } } }), "brokenLinks"],
+    ];
+    for (const [name, text, reason] of variants) {
+      const file = path.join(work, `${name}.json`);
+      fs.writeFileSync(file, text);
+      const target = path.join(work, `${name}.db`);
+      fs.copyFileSync(emptyTemplate, target);
+      const before = open(target);
+      const usersBefore = rowsOf(before, "User");
+      before.close();
+      await expect(importData(null, file, { databaseFile: target, attachmentsDir: path.join(work, `files-${name}`) }), name).rejects.toEqual(new ImportRefused(reason as ImportRefused["reason"]));
+      const after = open(target);
+      try {
+        expect(rowsOf(after, "User"), name).toEqual(usersBefore);
+        expect(rowsOf(after, "Demand"), name).toEqual([]);
+      } finally {
+        after.close();
+      }
+    }
   });
 });
 
