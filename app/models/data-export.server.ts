@@ -11,6 +11,7 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { type ExportHeader, MalformedExport, readExport, readExportHeader } from "~/models/data-export-reader.server";
+import { NO_PASSWORD } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import { databaseFile } from "../../server/database-url.js";
@@ -69,7 +70,10 @@ function write(stream: fs.WriteStream, text: string) {
  * Writes the whole database (as of its start) to `<exports>/<file>`. Reads a snapshot made by SQLite's
  * online backup, so that writers are never blocked and the file is consistent.
  */
-export async function exportData(jobId: string, { databaseFile, attachmentsDir = config.attachmentsDir, outDir = exportsDir() }: { databaseFile: string; attachmentsDir?: string; outDir?: string }) {
+export async function exportData(
+  jobId: string,
+  { databaseFile, attachmentsDir = config.attachmentsDir, outDir = exportsDir(), signInData = false }: { databaseFile: string; attachmentsDir?: string; outDir?: string; signInData?: boolean },
+) {
   await fsp.mkdir(outDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-");
   const fileName = `tracker-export-${stamp}-${jobId.slice(-6)}.json`;
@@ -86,32 +90,37 @@ export async function exportData(jobId: string, { databaseFile, attachmentsDir =
     const tables = dataTables(conn);
     const hasMigrations = conn.prepare("SELECT 1 FROM sqlite_master WHERE name = '_prisma_migrations'").get();
     const migrations = hasMigrations ? (conn.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name").all() as Array<{ migration_name: string }>).map((m) => m.migration_name) : [];
-    const total = tables.length + 1;
+    // Progress in rows (the snapshot does not change, so its counts are exact).
+    const total = tables.reduce((sum, t) => sum + (conn.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n, 0);
     live.set(jobId, { done: 0, total, message: null });
     await setJob(jobId, { total, fileName });
-    await write(stream, `{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},"exportedAt":${JSON.stringify(new Date().toISOString())},"migrations":${JSON.stringify(migrations)},"tables":{`);
+    await write(stream, `{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},"exportedAt":${JSON.stringify(new Date().toISOString())},"migrations":${JSON.stringify(migrations)},"signInData":${signInData},"tables":{`);
     let rows = 0;
     for (const [i, table] of tables.entries()) {
-      live.set(jobId, { done: i, total, message: table });
-      await setJob(jobId, { done: i, message: table, rows });
+      live.set(jobId, { done: rows, total, message: table });
+      await setJob(jobId, { done: rows, message: table, rows });
       const columns = (conn.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((c) => c.name);
+      // Without sign-in data, accounts travel without their password hashes (null in the file).
+      const hidden = table === "User" && !signInData ? columns.indexOf("passwordHash") : -1;
       await write(stream, `${i ? "," : ""}\n${JSON.stringify(table)}:{"columns":${JSON.stringify(columns)},"rows":[`);
       let first = true;
       let batch: string[] = [];
       for (const row of conn.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate() as Iterable<unknown[]>) {
+        if (hidden >= 0) row[hidden] = null;
         batch.push(`${first ? "" : ","}\n${JSON.stringify(row.map(encode))}`);
         first = false;
         rows++;
         if (batch.length >= BATCH) {
           await write(stream, batch.join(""));
           batch = [];
+          live.set(jobId, { done: rows, total, message: table });
           await tick();
         }
       }
       await write(stream, `${batch.join("")}]}`);
     }
     // The attachments' files, by their storage path (content-addressed: each file once).
-    live.set(jobId, { done: tables.length, total, message: "data.phase.files" });
+    live.set(jobId, { done: rows, total, message: "data.phase.files" });
     await write(stream, `},"files":{`);
     const paths = tables.includes("Attachment") ? (conn.prepare('SELECT DISTINCT "storagePath" FROM "Attachment" ORDER BY 1').all() as Array<{ storagePath: string }>) : [];
     let firstFile = true;
@@ -184,7 +193,11 @@ async function* eventsOf(file: string) {
  * rows; the second inserts them in batches in one transaction (BEGIN IMMEDIATE … COMMIT on this one
  * connection), checks the foreign keys and rebuilds the search index: all or nothing.
  */
-export async function importData(jobId: string | null, exportFile: string, { databaseFile, attachmentsDir = config.attachmentsDir }: { databaseFile: string; attachmentsDir?: string }) {
+export async function importData(
+  jobId: string | null,
+  exportFile: string,
+  { databaseFile, attachmentsDir = config.attachmentsDir, keepUserId = null }: { databaseFile: string; attachmentsDir?: string; keepUserId?: string | null },
+) {
   const conn = new Database(databaseFile, { fileMustExist: true });
   conn.pragma("busy_timeout = 10000");
   const progress = (done: number, total: number, message: string | null) => {
@@ -195,6 +208,11 @@ export async function importData(jobId: string | null, exportFile: string, { dat
     const migrations = (conn.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL").all() as Array<{ migration_name: string }>).map((m) => m.migration_name);
     if (nonEmptyTables(conn).length) throw new ImportRefused("notEmpty");
     const columnsOf = new Map(known.map((t) => [t, (conn.prepare(`PRAGMA table_info("${t}")`).all() as Array<{ name: string }>).map((c) => c.name)]));
+    // The administrator running the import: kept, unless the file has an account with the same email,
+    // which then takes their place (their sessions, and their password if the file has none).
+    const keeper = keepUserId ? (conn.prepare('SELECT "id", "email", "passwordHash" FROM "User" WHERE "id" = ?').get(keepUserId) as { id: string; email: string; passwordHash: string } | undefined) : undefined;
+    let heir: string | null = null;
+    let userColumns: string[] = [];
     const resolveFile = (storagePath: string) => {
       const full = path.resolve(attachmentsDir, storagePath);
       if (!full.startsWith(path.resolve(attachmentsDir) + path.sep)) throw new ImportRefused("badFile");
@@ -213,8 +231,16 @@ export async function importData(jobId: string | null, exportFile: string, { dat
         const actual = columnsOf.get(event.table);
         if (!actual) throw new ImportRefused("unknownTable");
         if (event.columns.some((c) => !actual.includes(c))) throw new ImportRefused("badFile");
+        if (event.table === "User") userColumns = event.columns;
       } else if (event.kind === "rows") {
         total += event.rows.length;
+        if (event.table === "User" && keeper) {
+          const email = userColumns.indexOf("email");
+          const id = userColumns.indexOf("id");
+          // The same email, or (however unlikely) the same id: the same account.
+          const same = event.rows.find((r) => String(r[email]).toLowerCase() === keeper.email.toLowerCase() || r[id] === keeper.id);
+          if (same) heir = String(same[id]);
+        }
         progress(0, total, "data.phase.checking");
       } else resolveFile(event.path);
     }
@@ -227,16 +253,30 @@ export async function importData(jobId: string | null, exportFile: string, { dat
     conn.pragma("foreign_keys = OFF");
     conn.exec("BEGIN IMMEDIATE");
     try {
-      // The accounts (and what hangs from them) of the installation give way to the file's.
-      conn.exec('DELETE FROM "Session"; DELETE FROM "ApiToken"; UPDATE "DataJob" SET "createdById" = NULL; DELETE FROM "AuditEvent"; DELETE FROM "User";');
+      // The accounts (and what hangs from them) of the installation give way to the file's — but for the
+      // administrator running the import, whose account stays (when the file has none with their email),
+      // with their sessions, so that they are not locked out of the installation they are restoring.
+      const kept = keeper?.id ?? "";
+      conn.prepare('DELETE FROM "Session" WHERE "userId" <> ?').run(kept);
+      conn.prepare('DELETE FROM "ApiToken" WHERE "userId" <> ?').run(heir ? "" : kept);
+      conn.prepare('UPDATE "DataJob" SET "createdById" = NULL WHERE "createdById" <> ?').run(kept);
+      conn.exec('DELETE FROM "AuditEvent"');
+      conn.prepare('DELETE FROM "User" WHERE "id" <> ?').run(heir ? "" : kept);
       let insert: Database.Statement | null = null;
+      let hashAt = -1;
       for await (const event of eventsOf(exportFile)) {
         if (event.kind === "table") {
           const { table, columns } = event;
           insert = conn.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+          hashAt = table === "User" ? columns.indexOf("passwordHash") : -1;
           progress(rows, total, table);
         } else if (event.kind === "rows" && insert) {
-          for (const row of event.rows) insert.run(row.map(decode));
+          for (const row of event.rows) {
+            const values = row.map(decode);
+            // An account exported without sign-in data: no password until an administrator sets one.
+            if (hashAt >= 0 && values[hashAt] === null) values[hashAt] = NO_PASSWORD;
+            insert.run(values);
+          }
           rows += event.rows.length;
           progress(rows, total, event.table);
           await tick();
@@ -246,6 +286,13 @@ export async function importData(jobId: string | null, exportFile: string, { dat
           await fsp.mkdir(path.dirname(full), { recursive: true });
           if (!fs.existsSync(full)) await fsp.writeFile(full, Buffer.from(event.base64, "base64"));
         }
+      }
+      if (keeper && heir) {
+        // The file's account with the administrator's email is theirs: it takes over their sessions and
+        // jobs, and their password when the file carries none.
+        conn.prepare('UPDATE "Session" SET "userId" = ? WHERE "userId" = ?').run(heir, keeper.id);
+        conn.prepare('UPDATE "DataJob" SET "createdById" = ? WHERE "createdById" = ?').run(heir, keeper.id);
+        conn.prepare('UPDATE "User" SET "passwordHash" = ? WHERE "id" = ? AND "passwordHash" = ?').run(keeper.passwordHash, heir, NO_PASSWORD);
       }
       progress(rows, total, "data.phase.search");
       rebuildSearchIndex(conn);

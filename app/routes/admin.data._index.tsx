@@ -1,5 +1,6 @@
 // /admin/data: the full JSON export of the organisation's data and its import into an empty
 // installation (docs/decisions/017). Both run in the background; the page polls their progress.
+import fs from "node:fs/promises";
 import path from "node:path";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -19,7 +20,7 @@ import { useEffect } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors } from "~/components/forms";
-import { translateMaybe } from "~/i18n";
+import { type Translate, translateMaybe } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import {
   checkExportFile,
@@ -37,6 +38,7 @@ import {
   uploadPath,
 } from "~/models/data-export.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { formatFileSize } from "~/models/request";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -51,8 +53,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   // A job that another (stopped) server process left running ended there: say so instead of polling forever.
   await markInterruptedJobs();
-  const jobs = (await recentJobs()).map((j) => {
+  const jobs = await Promise.all((await recentJobs()).map(async (j) => {
     const now = j.status === "running" ? liveProgress(j.id) : null;
+    const size = j.kind === "export" && j.status === "done" && j.fileName ? ((await fs.stat(path.join(exportsDir(), path.basename(j.fileName))).catch(() => null))?.size ?? null) : null;
     return {
       id: j.id,
       kind: j.kind,
@@ -64,9 +67,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       rows: j.rows,
       createdAt: j.createdAt,
       finishedAt: j.finishedAt,
+      tookMs: j.finishedAt ? j.finishedAt.getTime() - j.createdAt.getTime() : null,
+      size,
       by: j.createdBy?.name ?? null,
     };
-  });
+  }));
   return { jobs, empty: installationIsEmpty() };
 }
 
@@ -78,7 +83,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (formData.get("intent") !== "export") throw new Response("Bad request", { status: 400 });
     const job = await startJob("export", user.id);
     // Not awaited: the export runs while the page polls its progress.
-    void exportData(job.id, { databaseFile: currentDatabaseFile() }).catch(() => undefined);
+    // Password hashes leave only when asked for (off by default: decision 017).
+    const signInData = formData.get("signInData") === "on";
+    void exportData(job.id, { databaseFile: currentDatabaseFile(), signInData }).catch(() => undefined);
     return redirectWithToast("/admin/data", { message: "data.exportStarted" });
   }
 
@@ -112,10 +119,17 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const job = await startJob("import", user.id, path.basename(uploaded));
   // Not awaited: the import runs while the page polls its progress; it removes the upload when it ends.
-  void importData(job.id, uploaded, { databaseFile: currentDatabaseFile() })
+  void importData(job.id, uploaded, { databaseFile: currentDatabaseFile(), keepUserId: user.id })
     .catch(() => undefined)
     .finally(() => removeUpload(uploaded));
   return redirectWithToast("/admin/data", { message: "data.importStarted" });
+}
+
+/** How long a job took: "2 min 5 s", "8 s". */
+function took(t: Translate, ms: number) {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  const minutes = Math.floor(seconds / 60);
+  return minutes ? t("data.tookMinutes", { minutes, seconds: seconds % 60 }) : t("data.tookSeconds", { seconds });
 }
 
 export default function DataPage() {
@@ -148,7 +162,15 @@ export default function DataPage() {
 
       <h2>{t("data.export")}</h2>
       <p>{t("data.exportHelp")}</p>
-      <Form method="post">
+      <Form method="post" className="editor-form">
+        <div className="field">
+          <label className="checkbox">
+            <input type="checkbox" name="signInData" aria-describedby="data-sign-in-help" /> {t("data.signInData")}
+          </label>
+          <p id="data-sign-in-help" className="muted">
+            {t("data.signInDataHelp")}
+          </p>
+        </div>
         <div className="form-actions">
           <button type="submit" className="primary" name="intent" value="export" disabled={busy || running}>
             {t("data.exportStart")}
@@ -188,7 +210,10 @@ export default function DataPage() {
                       </span>
                     </>
                   ) : j.status === "done" ? (
-                    t("data.done", { date: j.finishedAt ? formatDateTime(j.finishedAt, locale) : "" })
+                    <>
+                      {t("data.done", { date: j.finishedAt ? formatDateTime(j.finishedAt, locale) : "" })}
+                      {j.tookMs !== null ? <div className="muted">{took(t, j.tookMs)}</div> : null}
+                    </>
                   ) : j.status === "interrupted" ? (
                     <>
                       <span className="field-errors">{t(j.kind === "import" ? "data.interrupted.import" : "data.interrupted.export")}</span>
@@ -211,9 +236,12 @@ export default function DataPage() {
                 <td className="numeric">{j.status === "done" ? j.rows : ""}</td>
                 <td>
                   {j.kind === "export" && j.status === "done" && j.fileName ? (
-                    <a href={`/admin/data/${j.id}/download`} download>
-                      {t("data.download")}
-                    </a>
+                    <>
+                      <a href={`/admin/data/${j.id}/download`} download>
+                        {t("data.download")}
+                      </a>
+                      {j.size !== null ? <span className="muted"> ({formatFileSize(j.size, locale)})</span> : null}
+                    </>
                   ) : null}
                 </td>
               </tr>

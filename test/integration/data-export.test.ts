@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkExportFile, dataTables, exportData, exportsDir as exportsDirOf, ImportRefused, importData, NOT_EXPORTED } from "~/models/data-export.server";
 import { storeAttachmentBytes } from "~/utils/attachments.server";
+import { NO_PASSWORD, verifySignIn } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { databaseFile, resolveDatabaseUrl } from "../../server/database-url.js";
 import { runPaths } from "../paths";
@@ -28,7 +29,8 @@ beforeAll(async () => {
   await db.attachment.create({ data: { fileName: "往復.pdf", contentType: "application/pdf", size: bytes.byteLength, sha256, storagePath: await storeAttachmentBytes(sha256, bytes), outcomeId: outcome.id } });
   const admin = await db.user.findFirstOrThrow({ where: { role: "admin" } });
   const job = await db.dataJob.create({ data: { kind: "export", createdById: admin.id } });
-  exported = await exportData(job.id, { databaseFile: source, outDir: work });
+  // With the sign-in data: the lossless round trip.
+  exported = await exportData(job.id, { databaseFile: source, outDir: work, signInData: true });
   const row = await db.dataJob.findUniqueOrThrow({ where: { id: job.id } });
   expect(row).toMatchObject({ status: "done", fileName: exported.fileName, rows: exported.rows });
   expect(row.done).toBe(row.total);
@@ -143,6 +145,85 @@ describe("/admin/data", () => {
     const result = await action(args(request));
     expect(statusOf(result)).toBe(400);
     expect(payload(result).result).toMatchObject({ error: { file: ["data.refused.notEmpty"] } });
+  });
+});
+
+describe("sign-in data", () => {
+  /** An empty installation whose administrator (not in the file, or with the file's admin's email) is signed in. */
+  function installationWithAdmin(name: string, email: string) {
+    const target = path.join(work, `${name}.db`);
+    fs.copyFileSync(emptyTemplate, target);
+    const conn = new Database(target);
+    conn.prepare('INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)').run("restorer", email, "Restorer", "$2b$10$restorersownhashrestorersownhashrestorersownhashres", "admin", Date.now());
+    conn.prepare('INSERT INTO "Session" ("id", "userId", "expiresAt") VALUES (?, ?, ?)').run("restorer-session", "restorer", Date.now() + 86_400_000);
+    conn.close();
+    return target;
+  }
+  let withoutHashes: string;
+
+  beforeAll(async () => {
+    const admin = await db.user.findFirstOrThrow({ where: { role: "admin" } });
+    const job = await db.dataJob.create({ data: { kind: "export", createdById: admin.id } });
+    withoutHashes = path.join(work, (await exportData(job.id, { databaseFile: source, outDir: work })).fileName);
+  });
+
+  it("are left out of an export by default, and in only when asked for", () => {
+    type File = { signInData: boolean; tables: { User: { columns: string[]; rows: unknown[][] } } };
+    const hashesOf = (f: File) => f.tables.User.rows.map((r) => r[f.tables.User.columns.indexOf("passwordHash")]);
+    const without = JSON.parse(fs.readFileSync(withoutHashes, "utf8")) as File;
+    expect(without.signInData).toBe(false);
+    expect(without.tables.User.rows.length).toBeGreaterThan(2);
+    expect(hashesOf(without).every((h) => h === null)).toBe(true);
+    const withHashes = JSON.parse(fs.readFileSync(path.join(work, exported.fileName), "utf8")) as File;
+    expect(withHashes.signInData).toBe(true);
+    expect(hashesOf(withHashes).every((h) => typeof h === "string" && h.startsWith("$2"))).toBe(true);
+  });
+
+  it("without them, accounts come back with no password; the administrator who imports keeps their account and session", async () => {
+    const target = installationWithAdmin("keeps-admin", "restorer@example.org");
+    await importData(null, withoutHashes, { databaseFile: target, attachmentsDir: path.join(work, "files-keep"), keepUserId: "restorer" });
+    const conn = open(target);
+    try {
+      const users = conn.prepare('SELECT "id", "email", "passwordHash" FROM "User" ORDER BY "email"').all() as Array<{ id: string; email: string; passwordHash: string }>;
+      const restorer = users.find((u) => u.id === "restorer");
+      expect(restorer).toMatchObject({ email: "restorer@example.org", passwordHash: "$2b$10$restorersownhashrestorersownhashrestorersownhashres" });
+      const restored = users.filter((u) => u.id !== "restorer");
+      expect(restored.map((u) => u.email)).toContain("admin@example.org");
+      expect(restored.every((u) => u.passwordHash === NO_PASSWORD)).toBe(true);
+      expect(conn.prepare('SELECT "userId" FROM "Session"').all()).toEqual([{ userId: "restorer" }]);
+    } finally {
+      conn.close();
+    }
+  });
+
+  it("an account of the file with the importing administrator's email becomes theirs: their session, and their password when the file has none", async () => {
+    const target = installationWithAdmin("same-email", "Admin@example.org");
+    await importData(null, withoutHashes, { databaseFile: target, attachmentsDir: path.join(work, "files-same"), keepUserId: "restorer" });
+    const conn = open(target);
+    try {
+      expect(conn.prepare('SELECT 1 FROM "User" WHERE "id" = ?').get("restorer")).toBeUndefined();
+      const theirs = conn.prepare('SELECT "id", "role", "passwordHash" FROM "User" WHERE "email" = ?').get("admin@example.org") as { id: string; role: string; passwordHash: string };
+      expect(theirs).toMatchObject({ role: "admin", passwordHash: "$2b$10$restorersownhashrestorersownhashrestorersownhashres" });
+      expect(conn.prepare('SELECT "userId" FROM "Session"').all()).toEqual([{ userId: theirs.id }]);
+    } finally {
+      conn.close();
+    }
+  });
+
+  it("an account without a password is refused at sign-in with a message to ask an administrator", async () => {
+    const user = await db.user.create({ data: { email: "restored@example.org", name: "Restored", passwordHash: NO_PASSWORD, role: "staff" } });
+    try {
+      expect(await verifySignIn("restored@example.org", "")).toEqual({ ok: false, reason: "noPassword" });
+      expect(await verifySignIn("restored@example.org", "anything at all")).toEqual({ ok: false, reason: "noPassword" });
+      const { action } = await import("~/routes/login");
+      const { args, payload, statusOf } = await import("../request");
+      const result = await action(args(new Request("http://localhost/login", { method: "POST", body: new URLSearchParams({ email: "restored@example.org", password: "x", redirectTo: "/" }) })));
+      expect(statusOf(result)).toBe(400);
+      expect(payload(result).result?.error?.[""]).toEqual(["error.signInNoPassword"]);
+      expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedLogins).toBe(0);
+    } finally {
+      await db.user.delete({ where: { id: user.id } });
+    }
   });
 });
 
