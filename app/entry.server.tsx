@@ -50,3 +50,5 @@ export function handleError(error: unknown, { request }: { request: Request }) {
 
 // Background work of the server process (server/start.js calls it once the app listens).
 export { startReminderScheduler, stopReminderScheduler } from "~/models/reminder-scheduler.server";
+// Exports and imports a previous process left running are marked interrupted (docs/decisions/017).
+export { markInterruptedJobs } from "~/models/data-export.server";

@@ -39,6 +39,8 @@ const server = app.listen(config.port, config.host, () => {
   }
   // Reminders (docs/decisions/015): exported by app/entry.server.tsx.
   build.entry.module.startReminderScheduler?.(log);
+  // Data jobs (docs/decisions/017) that a previous process left running were interrupted.
+  build.entry.module.markInterruptedJobs?.().catch((/** @type {unknown} */ error) => log.error("marking interrupted data jobs failed", { error: String(error) }));
 });
 
 // Graceful shutdown: stop accepting, let requests in flight finish, then exit.

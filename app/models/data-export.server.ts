@@ -5,10 +5,13 @@
 //
 // Left out: sessions, API tokens and the jobs themselves (secrets and bookkeeping), and the search
 // index (derived: rebuilt from its views after an import). Attachments' files travel in `files`.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { type ExportHeader, MalformedExport, readExport, readExportHeader } from "~/models/data-export-reader.server";
+import { NO_PASSWORD } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import { databaseFile } from "../../server/database-url.js";
@@ -52,26 +55,6 @@ export function dataTables(conn: Database.Database) {
   return ordered;
 }
 
-/** Rows of a table that refers to itself (Body, Demand), parents first. */
-function parentsFirst(conn: Database.Database, table: string, columns: string[], rows: unknown[][]) {
-  const self = (conn.prepare(`PRAGMA foreign_key_list("${table}")`).all() as Array<{ table: string; from: string; to: string }>).find((f) => f.table === table);
-  if (!self) return rows;
-  const from = columns.indexOf(self.from);
-  const to = columns.indexOf(self.to);
-  const byKey = new Map(rows.map((r) => [r[to], r]));
-  const out: unknown[][] = [];
-  const placed = new Set<unknown>();
-  const place = (r: unknown[], depth = 0) => {
-    if (placed.has(r[to]) || depth > rows.length) return;
-    const parent = byKey.get(r[from]);
-    if (parent && parent !== r) place(parent, depth + 1);
-    placed.add(r[to]);
-    out.push(r);
-  };
-  for (const r of rows) place(r);
-  return out;
-}
-
 const encode = (v: unknown) => (Buffer.isBuffer(v) ? { $bytes: v.toString("base64") } : typeof v === "bigint" ? Number(v) : v);
 const decode = (v: unknown) => (v && typeof v === "object" && "$bytes" in v && typeof v.$bytes === "string" ? Buffer.from(v.$bytes, "base64") : v);
 
@@ -87,7 +70,10 @@ function write(stream: fs.WriteStream, text: string) {
  * Writes the whole database (as of its start) to `<exports>/<file>`. Reads a snapshot made by SQLite's
  * online backup, so that writers are never blocked and the file is consistent.
  */
-export async function exportData(jobId: string, { databaseFile, attachmentsDir = config.attachmentsDir, outDir = exportsDir() }: { databaseFile: string; attachmentsDir?: string; outDir?: string }) {
+export async function exportData(
+  jobId: string,
+  { databaseFile, attachmentsDir = config.attachmentsDir, outDir = exportsDir(), signInData = false }: { databaseFile: string; attachmentsDir?: string; outDir?: string; signInData?: boolean },
+) {
   await fsp.mkdir(outDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-");
   const fileName = `tracker-export-${stamp}-${jobId.slice(-6)}.json`;
@@ -104,32 +90,37 @@ export async function exportData(jobId: string, { databaseFile, attachmentsDir =
     const tables = dataTables(conn);
     const hasMigrations = conn.prepare("SELECT 1 FROM sqlite_master WHERE name = '_prisma_migrations'").get();
     const migrations = hasMigrations ? (conn.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name").all() as Array<{ migration_name: string }>).map((m) => m.migration_name) : [];
-    const total = tables.length + 1;
+    // Progress in rows (the snapshot does not change, so its counts are exact).
+    const total = tables.reduce((sum, t) => sum + (conn.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n, 0);
     live.set(jobId, { done: 0, total, message: null });
     await setJob(jobId, { total, fileName });
-    await write(stream, `{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},"exportedAt":${JSON.stringify(new Date().toISOString())},"migrations":${JSON.stringify(migrations)},"tables":{`);
+    await write(stream, `{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},"exportedAt":${JSON.stringify(new Date().toISOString())},"migrations":${JSON.stringify(migrations)},"signInData":${signInData},"tables":{`);
     let rows = 0;
     for (const [i, table] of tables.entries()) {
-      live.set(jobId, { done: i, total, message: table });
-      await setJob(jobId, { done: i, message: table, rows });
+      live.set(jobId, { done: rows, total, message: table });
+      await setJob(jobId, { done: rows, message: table, rows });
       const columns = (conn.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((c) => c.name);
+      // Without sign-in data, accounts travel without their password hashes (null in the file).
+      const hidden = table === "User" && !signInData ? columns.indexOf("passwordHash") : -1;
       await write(stream, `${i ? "," : ""}\n${JSON.stringify(table)}:{"columns":${JSON.stringify(columns)},"rows":[`);
       let first = true;
       let batch: string[] = [];
       for (const row of conn.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate() as Iterable<unknown[]>) {
+        if (hidden >= 0) row[hidden] = null;
         batch.push(`${first ? "" : ","}\n${JSON.stringify(row.map(encode))}`);
         first = false;
         rows++;
         if (batch.length >= BATCH) {
           await write(stream, batch.join(""));
           batch = [];
+          live.set(jobId, { done: rows, total, message: table });
           await tick();
         }
       }
       await write(stream, `${batch.join("")}]}`);
     }
     // The attachments' files, by their storage path (content-addressed: each file once).
-    live.set(jobId, { done: tables.length, total, message: "files" });
+    live.set(jobId, { done: rows, total, message: "data.phase.files" });
     await write(stream, `},"files":{`);
     const paths = tables.includes("Attachment") ? (conn.prepare('SELECT DISTINCT "storagePath" FROM "Attachment" ORDER BY 1').all() as Array<{ storagePath: string }>) : [];
     let firstFile = true;
@@ -157,14 +148,6 @@ export async function exportData(jobId: string, { databaseFile, attachmentsDir =
   }
 }
 
-export type ExportFile = {
-  format: string;
-  version: number;
-  migrations: string[];
-  tables: Record<string, { columns: string[]; rows: unknown[][] }>;
-  files?: Record<string, string>;
-};
-
 export class ImportRefused extends Error {
   constructor(public readonly reason: "notEmpty" | "badFile" | "newerVersion" | "unknownTable" | "brokenLinks") {
     super(reason);
@@ -176,71 +159,142 @@ export function nonEmptyTables(conn: Database.Database) {
   return dataTables(conn).filter((t) => !REPLACED_ON_IMPORT.includes(t) && (conn.prepare(`SELECT 1 FROM "${t}" LIMIT 1`).get() !== undefined));
 }
 
-/** Checks the file's shape, as far as can be told before writing. */
-export function parseExport(text: string): ExportFile {
-  let parsed: unknown;
+/** Refuses a header that is not an export's or comes from a newer version (or, given the database's migrations, a newer schema). */
+export function checkHeader(header: ExportHeader, migrations?: string[]) {
+  if (header.format !== EXPORT_FORMAT || !Array.isArray(header.migrations)) throw new ImportRefused("badFile");
+  if (typeof header.version !== "number" || header.version > EXPORT_VERSION) throw new ImportRefused("newerVersion");
+  if (migrations && header.migrations.some((m) => !migrations.includes(String(m)))) throw new ImportRefused("newerVersion");
+}
+
+/** Checks the beginning of a file (its header) before an import is started: refusals go beside the file field. */
+export async function checkExportFile(file: string) {
   try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new ImportRefused("badFile");
+    checkHeader(await readExportHeader(file));
+  } catch (error) {
+    if (error instanceof MalformedExport) throw new ImportRefused("badFile");
+    throw error;
   }
-  if (!parsed || typeof parsed !== "object" || !("format" in parsed) || parsed.format !== EXPORT_FORMAT || !("tables" in parsed) || !parsed.tables || typeof parsed.tables !== "object") {
-    throw new ImportRefused("badFile");
+}
+
+/** The events of an export file, with a malformed file refused as "badFile". */
+async function* eventsOf(file: string) {
+  try {
+    yield* readExport(file, { batch: BATCH });
+  } catch (error) {
+    if (error instanceof MalformedExport) throw new ImportRefused("badFile");
+    throw error;
   }
-  const file = parsed as ExportFile;
-  if (typeof file.version !== "number" || file.version > EXPORT_VERSION) throw new ImportRefused("newerVersion");
-  for (const t of Object.values(file.tables)) if (!Array.isArray(t?.columns) || !Array.isArray(t?.rows)) throw new ImportRefused("badFile");
-  return file;
 }
 
 /**
- * Restores an export into the database file, which must be empty but for its accounts and their
- * audit events (replaced by the file's). One transaction: all or nothing. The search index is rebuilt.
+ * Restores an export file into the database file, which must be empty but for its accounts and their
+ * audit events (replaced by the file's). The file is streamed twice, never held in memory: a first
+ * pass checks all of it (shape, version, tables and columns, attached files' paths) and counts its
+ * rows; the second inserts them in batches in one transaction (BEGIN IMMEDIATE … COMMIT on this one
+ * connection), checks the foreign keys and rebuilds the search index: all or nothing.
  */
-export async function importData(jobId: string | null, file: ExportFile, { databaseFile, attachmentsDir = config.attachmentsDir }: { databaseFile: string; attachmentsDir?: string }) {
+export async function importData(
+  jobId: string | null,
+  exportFile: string,
+  { databaseFile, attachmentsDir = config.attachmentsDir, keepUserId = null }: { databaseFile: string; attachmentsDir?: string; keepUserId?: string | null },
+) {
   const conn = new Database(databaseFile, { fileMustExist: true });
   conn.pragma("busy_timeout = 10000");
+  const progress = (done: number, total: number, message: string | null) => {
+    if (jobId) live.set(jobId, { done, total, message });
+  };
   try {
     const known = dataTables(conn);
-    const unknown = Object.keys(file.tables).filter((t) => !known.includes(t));
-    if (unknown.length) throw new ImportRefused("unknownTable");
     const migrations = (conn.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL").all() as Array<{ migration_name: string }>).map((m) => m.migration_name);
-    if (file.migrations.some((m) => !migrations.includes(m))) throw new ImportRefused("newerVersion");
     if (nonEmptyTables(conn).length) throw new ImportRefused("notEmpty");
-
-    // The files first: content-addressed, so writing one that is already there changes nothing.
-    for (const [storagePath, base64] of Object.entries(file.files ?? {})) {
+    const columnsOf = new Map(known.map((t) => [t, (conn.prepare(`PRAGMA table_info("${t}")`).all() as Array<{ name: string }>).map((c) => c.name)]));
+    // The administrator running the import: kept, unless the file has an account with the same email,
+    // which then takes their place (their sessions, and their password if the file has none).
+    const keeper = keepUserId ? (conn.prepare('SELECT "id", "email", "passwordHash" FROM "User" WHERE "id" = ?').get(keepUserId) as { id: string; email: string; passwordHash: string } | undefined) : undefined;
+    let heir: string | null = null;
+    let userColumns: string[] = [];
+    const resolveFile = (storagePath: string) => {
       const full = path.resolve(attachmentsDir, storagePath);
       if (!full.startsWith(path.resolve(attachmentsDir) + path.sep)) throw new ImportRefused("badFile");
-      await fsp.mkdir(path.dirname(full), { recursive: true });
-      if (!fs.existsSync(full)) await fsp.writeFile(full, Buffer.from(base64, "base64"));
-    }
+      return full;
+    };
 
-    const tables = known.filter((t) => t in file.tables);
-    const total = tables.length + 1;
-    if (jobId) {
-      live.set(jobId, { done: 0, total, message: null });
-      await setJob(jobId, { total });
+    // First pass: check everything that can be told before writing, and count the rows.
+    progress(0, 0, "data.phase.checking");
+    let total = 0;
+    let sawHeader = false;
+    for await (const event of eventsOf(exportFile)) {
+      if (event.kind === "header") {
+        checkHeader(event.header, migrations);
+        sawHeader = true;
+      } else if (event.kind === "table") {
+        const actual = columnsOf.get(event.table);
+        if (!actual) throw new ImportRefused("unknownTable");
+        if (event.columns.some((c) => !actual.includes(c))) throw new ImportRefused("badFile");
+        if (event.table === "User") userColumns = event.columns;
+      } else if (event.kind === "rows") {
+        total += event.rows.length;
+        if (event.table === "User" && keeper) {
+          const email = userColumns.indexOf("email");
+          const id = userColumns.indexOf("id");
+          // The same email, or (however unlikely) the same id: the same account.
+          const same = event.rows.find((r) => String(r[email]).toLowerCase() === keeper.email.toLowerCase() || r[id] === keeper.id);
+          if (same) heir = String(same[id]);
+        }
+        progress(0, total, "data.phase.checking");
+      } else resolveFile(event.path);
     }
+    if (!sawHeader) throw new ImportRefused("badFile");
+    if (jobId) await setJob(jobId, { total, done: 0, message: null });
+
+    // Second pass: write.
     let rows = 0;
+    progress(0, total, null);
     conn.pragma("foreign_keys = OFF");
     conn.exec("BEGIN IMMEDIATE");
     try {
-      // The accounts (and what hangs from them) of the installation give way to the file's.
-      conn.exec('DELETE FROM "Session"; DELETE FROM "ApiToken"; UPDATE "DataJob" SET "createdById" = NULL; DELETE FROM "AuditEvent"; DELETE FROM "User";');
-      for (const [i, table] of tables.entries()) {
-        if (jobId) live.set(jobId, { done: i, total, message: table });
-        const { columns, rows: data } = file.tables[table];
-        const actual = (conn.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((c) => c.name);
-        if (columns.some((c) => !actual.includes(c))) throw new ImportRefused("badFile");
-        const insert = conn.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
-        for (const [n, row] of parentsFirst(conn, table, columns, data).entries()) {
-          insert.run(row.map(decode));
-          rows++;
-          if (n % BATCH === BATCH - 1) await tick();
+      // The accounts (and what hangs from them) of the installation give way to the file's — but for the
+      // administrator running the import, whose account stays (when the file has none with their email),
+      // with their sessions, so that they are not locked out of the installation they are restoring.
+      const kept = keeper?.id ?? "";
+      conn.prepare('DELETE FROM "Session" WHERE "userId" <> ?').run(kept);
+      conn.prepare('DELETE FROM "ApiToken" WHERE "userId" <> ?').run(heir ? "" : kept);
+      conn.prepare('UPDATE "DataJob" SET "createdById" = NULL WHERE "createdById" <> ?').run(kept);
+      conn.exec('DELETE FROM "AuditEvent"');
+      conn.prepare('DELETE FROM "User" WHERE "id" <> ?').run(heir ? "" : kept);
+      let insert: Database.Statement | null = null;
+      let hashAt = -1;
+      for await (const event of eventsOf(exportFile)) {
+        if (event.kind === "table") {
+          const { table, columns } = event;
+          insert = conn.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+          hashAt = table === "User" ? columns.indexOf("passwordHash") : -1;
+          progress(rows, total, table);
+        } else if (event.kind === "rows" && insert) {
+          for (const row of event.rows) {
+            const values = row.map(decode);
+            // An account exported without sign-in data: no password until an administrator sets one.
+            if (hashAt >= 0 && values[hashAt] === null) values[hashAt] = NO_PASSWORD;
+            insert.run(values);
+          }
+          rows += event.rows.length;
+          progress(rows, total, event.table);
+          await tick();
+        } else if (event.kind === "file") {
+          // Content-addressed: a file that is already there is the same file.
+          const full = resolveFile(event.path);
+          await fsp.mkdir(path.dirname(full), { recursive: true });
+          if (!fs.existsSync(full)) await fsp.writeFile(full, Buffer.from(event.base64, "base64"));
         }
       }
-      if (jobId) live.set(jobId, { done: tables.length, total, message: "search" });
+      if (keeper && heir) {
+        // The file's account with the administrator's email is theirs: it takes over their sessions and
+        // jobs, and their password when the file carries none.
+        conn.prepare('UPDATE "Session" SET "userId" = ? WHERE "userId" = ?').run(heir, keeper.id);
+        conn.prepare('UPDATE "DataJob" SET "createdById" = ? WHERE "createdById" = ?').run(heir, keeper.id);
+        conn.prepare('UPDATE "User" SET "passwordHash" = ? WHERE "id" = ? AND "passwordHash" = ?').run(keeper.passwordHash, heir, NO_PASSWORD);
+      }
+      progress(rows, total, "data.phase.search");
       rebuildSearchIndex(conn);
       if ((conn.prepare("PRAGMA foreign_key_check").all() as unknown[]).length) throw new ImportRefused("brokenLinks");
       conn.exec("COMMIT");
@@ -250,7 +304,7 @@ export async function importData(jobId: string | null, file: ExportFile, { datab
     } finally {
       conn.pragma("foreign_keys = ON");
     }
-    if (jobId) await setJob(jobId, { status: "done", done: total, message: null, rows, finishedAt: new Date() });
+    if (jobId) await setJob(jobId, { status: "done", done: total, total, message: null, rows, finishedAt: new Date() });
     return { rows };
   } catch (error) {
     if (jobId) await setJob(jobId, { status: "failed", message: error instanceof ImportRefused ? `data.refused.${error.reason}` : "data.failed", finishedAt: new Date() });
@@ -271,9 +325,31 @@ export function rebuildSearchIndex(conn: Database.Database) {
   }
 }
 
+// This server process, written on the jobs it runs. Kept on globalThis so that the development
+// server's reloads of the app's modules do not take it for another process.
+const processHolder = globalThis as unknown as { __dataJobProcessId?: string };
+export const PROCESS_ID = (processHolder.__dataJobProcessId ??= crypto.randomUUID());
+
 /** Starts a job in the background (not awaited: the page polls its row). */
-export async function startJob(kind: "export" | "import", userId: string) {
-  return db.dataJob.create({ data: { kind, createdById: userId } });
+export async function startJob(kind: "export" | "import", userId: string, uploadName?: string) {
+  // An import's fileName is its upload in the exports folder (removed when the import ends, or here when interrupted).
+  return db.dataJob.create({ data: { kind, createdById: userId, processId: PROCESS_ID, fileName: uploadName } });
+}
+
+/**
+ * Jobs left "running" by another server process (stopped or restarted before they ended) become
+ * "interrupted": nothing resumes them. An interrupted import changed nothing (its transaction was never
+ * committed, and SQLite rolls it back); an interrupted export leaves no file (its parts are removed here).
+ */
+export async function markInterruptedJobs(outDir = exportsDir()) {
+  const stale = await db.dataJob.findMany({ where: { status: "running", OR: [{ processId: null }, { processId: { not: PROCESS_ID } }] }, select: { id: true, kind: true, fileName: true } });
+  if (!stale.length) return 0;
+  const { count } = await db.dataJob.updateMany({ where: { id: { in: stale.map((j) => j.id) }, status: "running" }, data: { status: "interrupted", message: "data.interrupted", finishedAt: new Date() } });
+  for (const job of stale) {
+    await fsp.rm(path.join(outDir, `.${job.id}.snapshot.db`), { force: true });
+    if (job.fileName) await fsp.rm(path.join(outDir, job.kind === "import" ? path.basename(job.fileName) : `${path.basename(job.fileName)}.part`), { force: true });
+  }
+  return count;
 }
 
 export function recentJobs() {
@@ -293,7 +369,12 @@ export function installationIsEmpty(file = currentDatabaseFile()) {
   }
 }
 
-/** Removes an uploaded file once read (uploads are written to the exports folder). */
-export async function removeUpload(upload: File) {
-  if ("getFilePath" in upload && typeof upload.getFilePath === "function") await fsp.rm(String(upload.getFilePath()), { force: true });
+/** Where an upload was written (uploads go to the exports folder as files, never into memory). */
+export function uploadPath(upload: File) {
+  return "getFilePath" in upload && typeof upload.getFilePath === "function" ? String(upload.getFilePath()) : null;
+}
+
+/** Removes an uploaded file. */
+export async function removeUpload(file: string) {
+  await fsp.rm(file, { force: true });
 }

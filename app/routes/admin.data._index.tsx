@@ -1,5 +1,7 @@
 // /admin/data: the full JSON export of the organisation's data and its import into an empty
 // installation (docs/decisions/017). Both run in the background; the page polls their progress.
+import fs from "node:fs/promises";
+import path from "node:path";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
@@ -18,9 +20,10 @@ import { useEffect } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors } from "~/components/forms";
-import { translateMaybe } from "~/i18n";
+import { type Translate, translateMaybe } from "~/i18n";
 import { useLocale, useT } from "~/i18n/react";
 import {
+  checkExportFile,
   currentDatabaseFile,
   exportData,
   exportsDir,
@@ -28,12 +31,14 @@ import {
   importData,
   installationIsEmpty,
   liveProgress,
-  parseExport,
+  markInterruptedJobs,
   recentJobs,
   removeUpload,
   startJob,
+  uploadPath,
 } from "~/models/data-export.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { formatFileSize } from "~/models/request";
 import { formatDateTime } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -46,8 +51,11 @@ const importSchema = z.object({ intent: z.literal("import") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const jobs = (await recentJobs()).map((j) => {
+  // A job that another (stopped) server process left running ended there: say so instead of polling forever.
+  await markInterruptedJobs();
+  const jobs = await Promise.all((await recentJobs()).map(async (j) => {
     const now = j.status === "running" ? liveProgress(j.id) : null;
+    const size = j.kind === "export" && j.status === "done" && j.fileName ? ((await fs.stat(path.join(exportsDir(), path.basename(j.fileName))).catch(() => null))?.size ?? null) : null;
     return {
       id: j.id,
       kind: j.kind,
@@ -59,9 +67,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       rows: j.rows,
       createdAt: j.createdAt,
       finishedAt: j.finishedAt,
+      tookMs: j.finishedAt ? j.finishedAt.getTime() - j.createdAt.getTime() : null,
+      size,
       by: j.createdBy?.name ?? null,
     };
-  });
+  }));
   return { jobs, empty: installationIsEmpty() };
 }
 
@@ -73,7 +83,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (formData.get("intent") !== "export") throw new Response("Bad request", { status: 400 });
     const job = await startJob("export", user.id);
     // Not awaited: the export runs while the page polls its progress.
-    void exportData(job.id, { databaseFile: currentDatabaseFile() }).catch(() => undefined);
+    // Password hashes leave only when asked for (off by default: decision 017).
+    const signInData = formData.get("signInData") === "on";
+    void exportData(job.id, { databaseFile: currentDatabaseFile(), signInData }).catch(() => undefined);
     return redirectWithToast("/admin/data", { message: "data.exportStarted" });
   }
 
@@ -91,21 +103,33 @@ export async function action({ request }: ActionFunctionArgs) {
   const upload = formData.get("file");
   // Not submission.reply(): its initial values would carry the uploaded File, which cannot be sent back.
   const fail = (key: string) => data({ result: { status: "error" as const, error: { file: [key] } } }, { status: 400 });
-  if (submission.status !== "success") return fail("data.chooseFile");
-  if (!upload || typeof upload === "string" || upload.size === 0) return fail("data.chooseFile");
-  let file;
+  const uploaded = upload && typeof upload !== "string" ? uploadPath(upload) : null;
+  if (submission.status !== "success" || !uploaded || !upload || typeof upload === "string" || upload.size === 0) {
+    if (uploaded) await removeUpload(uploaded);
+    return fail("data.chooseFile");
+  }
   try {
-    if (!installationIsEmpty()) return fail("data.refused.notEmpty");
-    file = parseExport(await upload.text());
+    if (!installationIsEmpty()) throw new ImportRefused("notEmpty");
+    // The header only: the whole file is checked by the job's first pass, streamed.
+    await checkExportFile(uploaded);
   } catch (error) {
+    await removeUpload(uploaded);
     if (error instanceof ImportRefused) return fail(`data.refused.${error.reason}`);
     throw error;
-  } finally {
-    await removeUpload(upload);
   }
-  const job = await startJob("import", user.id);
-  void importData(job.id, file, { databaseFile: currentDatabaseFile() }).catch(() => undefined);
+  const job = await startJob("import", user.id, path.basename(uploaded));
+  // Not awaited: the import runs while the page polls its progress; it removes the upload when it ends.
+  void importData(job.id, uploaded, { databaseFile: currentDatabaseFile(), keepUserId: user.id })
+    .catch(() => undefined)
+    .finally(() => removeUpload(uploaded));
   return redirectWithToast("/admin/data", { message: "data.importStarted" });
+}
+
+/** How long a job took: "2 min 5 s", "8 s". */
+function took(t: Translate, ms: number) {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  const minutes = Math.floor(seconds / 60);
+  return minutes ? t("data.tookMinutes", { minutes, seconds: seconds % 60 }) : t("data.tookSeconds", { seconds });
 }
 
 export default function DataPage() {
@@ -138,7 +162,15 @@ export default function DataPage() {
 
       <h2>{t("data.export")}</h2>
       <p>{t("data.exportHelp")}</p>
-      <Form method="post">
+      <Form method="post" className="editor-form">
+        <div className="field">
+          <label className="checkbox">
+            <input type="checkbox" name="signInData" aria-describedby="data-sign-in-help" /> {t("data.signInData")}
+          </label>
+          <p id="data-sign-in-help" className="muted">
+            {t("data.signInDataHelp")}
+          </p>
+        </div>
         <div className="form-actions">
           <button type="submit" className="primary" name="intent" value="export" disabled={busy || running}>
             {t("data.exportStart")}
@@ -174,11 +206,29 @@ export default function DataPage() {
                       <progress className="job-progress" value={j.done} max={Math.max(1, j.total)} aria-label={t("data.progress", { done: j.done, total: j.total })} />
                       <span role="status">
                         {t("data.progress", { done: j.done, total: j.total })}
-                        {j.message ? ` · ${j.message}` : ""}
+                        {j.message ? ` · ${translateMaybe(t, j.message)}` : ""}
                       </span>
                     </>
                   ) : j.status === "done" ? (
-                    t("data.done", { date: j.finishedAt ? formatDateTime(j.finishedAt, locale) : "" })
+                    <>
+                      {t("data.done", { date: j.finishedAt ? formatDateTime(j.finishedAt, locale) : "" })}
+                      {j.tookMs !== null ? <div className="muted">{took(t, j.tookMs)}</div> : null}
+                    </>
+                  ) : j.status === "interrupted" ? (
+                    <>
+                      <span className="field-errors">{t(j.kind === "import" ? "data.interrupted.import" : "data.interrupted.export")}</span>
+                      {j.kind === "export" ? (
+                        <Form method="post">
+                          <button type="submit" name="intent" value="export" disabled={busy || running}>
+                            {t("data.startAgain")}
+                          </button>
+                        </Form>
+                      ) : (
+                        <div>
+                          <a href="#data-import-file">{t("data.chooseAgain")}</a>
+                        </div>
+                      )}
+                    </>
                   ) : (
                     <span className="field-errors">{j.message ? translateMaybe(t, j.message) : t("data.failed")}</span>
                   )}
@@ -186,9 +236,12 @@ export default function DataPage() {
                 <td className="numeric">{j.status === "done" ? j.rows : ""}</td>
                 <td>
                   {j.kind === "export" && j.status === "done" && j.fileName ? (
-                    <a href={`/admin/data/${j.id}/download`} download>
-                      {t("data.download")}
-                    </a>
+                    <>
+                      <a href={`/admin/data/${j.id}/download`} download>
+                        {t("data.download")}
+                      </a>
+                      {j.size !== null ? <span className="muted"> ({formatFileSize(j.size, locale)})</span> : null}
+                    </>
                   ) : null}
                 </td>
               </tr>

@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await verifySignIn(submission.value.email, submission.value.password);
   if (!result.ok) {
-    const message = result.reason === "locked" ? "error.signInLocked" : "error.signInInvalid";
+    const message = result.reason === "locked" ? "error.signInLocked" : result.reason === "noPassword" ? "error.signInNoPassword" : "error.signInInvalid";
     return data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) }, { status: 400 });
   }
   return createUserSession(request, result.userId, safeRedirect(submission.value.redirectTo));

@@ -23,6 +23,12 @@ const BCRYPT_COST = config.nodeEnv === "test" ? 4 : 12;
 // Compared against when the email is unknown, so that both answers take the same time.
 const DUMMY_HASH = bcrypt.hashSync("not a password of anyone", BCRYPT_COST);
 
+/**
+ * The password hash of an account restored from an export made without sign-in data (docs/decisions/017):
+ * no password signs in until an administrator sets one on /admin/users/<id>.
+ */
+export const NO_PASSWORD = "";
+
 export function hashPassword(password: string) {
   return bcrypt.hash(password, BCRYPT_COST);
 }
@@ -67,7 +73,7 @@ export async function requireUser(request: Request, role: Role = "member"): Prom
 export const requireStaff = (request: Request) => requireUser(request, "staff");
 export const requireAdmin = (request: Request) => requireUser(request, "admin");
 
-export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "locked" };
+export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "locked" | "noPassword" };
 
 // Failed sign-ins with emails that have no account, counted like an account's, so that the lockout
 // does not tell which emails exist: the fifth failure answers "locked" for them too. Kept in memory
@@ -106,6 +112,12 @@ export async function verifySignIn(email: string, password: string): Promise<Sig
     // Compared all the same, so that a locked account answers in the time the others take.
     await bcrypt.compare(password, user.passwordHash);
     return { ok: false, reason: "locked" };
+  }
+  if (user.passwordHash === NO_PASSWORD && user.active) {
+    // Restored without sign-in data: nothing to guess, so no failure is counted. Saying so tells that the
+    // email has an account — accepted, so that the person knows to ask an administrator.
+    await bcrypt.compare(password, DUMMY_HASH);
+    return { ok: false, reason: "noPassword" };
   }
   const valid = await verifyPassword(password, user.passwordHash);
   if (!valid || !user.active) {

@@ -1,5 +1,7 @@
 // API tokens, CSV downloads and the full data export as users would use them, in Japanese and English.
 import { expect, type Download, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { E2E_DATABASE } from "../../playwright.config";
 import { expectAccessible, keepScreenshot, signIn, switchLanguage } from "./helpers";
 
 async function textOf(download: Download) {
@@ -83,18 +85,24 @@ test("the demand list downloads as CSV with its filters", async ({ page }) => {
 for (const locale of ["ja", "en"] as const) {
   test(`an administrator exports all data and is told why this installation refuses an import (${locale})`, async ({ page }) => {
     const words = {
-      ja: { title: "全データのエクスポートとインポート", start: "全データをエクスポート", done: /に完了/, download: "JSONをダウンロード", file: "エクスポートファイル（JSON）", import: "インポート", refused: "このシステムにはすでに記録があります。" },
-      en: { title: "Export and import all data", start: "Export all data", done: /Finished/, download: "Download JSON", file: "Export file (JSON)", import: "Import", refused: "This installation already holds records" },
+      ja: { title: "全データのエクスポートとインポート", start: "全データをエクスポート", done: /に完了/, took: /所要 \d+ 秒/, size: /\(\d+(\.\d)? (KB|MB)\)/, signIn: "ログイン情報（パスワードのハッシュ）を含める", download: "JSONをダウンロード", file: "エクスポートファイル（JSON）", import: "インポート", refused: "このシステムにはすでに記録があります。" },
+      en: { title: "Export and import all data", start: "Export all data", done: /Finished/, took: /took \d+ s/, size: /\(\d+(\.\d)? (KB|MB)\)/, signIn: "Include sign-in data (password hashes)", download: "Download JSON", file: "Export file (JSON)", import: "Import", refused: "This installation already holds records" },
     }[locale];
     await signIn(page, "admin");
     await switchLanguage(page, locale);
     await page.goto("/admin/users");
     await page.locator("main").getByRole("link", { name: locale === "ja" ? "エクスポートとインポート" : "Export and import" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(words.title);
+    // Password hashes stay out unless asked for.
+    const signInData = page.getByLabel(words.signIn);
+    await expect(signInData).not.toBeChecked();
+    if (locale === "en") await signInData.check();
     await page.getByRole("button", { name: words.start }).click();
-    // The job's row shows its progress, then its end, without reloading by hand.
+    // The job's row shows its progress, then its end, without reloading by hand: how long it took, the file's size.
     const row = page.locator("table.data-table tbody tr").first();
     await expect(row.getByText(words.done)).toBeVisible({ timeout: 30_000 });
+    await expect(row.getByText(words.took)).toBeVisible();
+    await expect(row.getByText(words.size)).toBeVisible();
     await expectAccessible(page);
     await keepScreenshot(page, `admin-data-exported-${locale}`);
     const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: words.download }).click()]);
@@ -103,6 +111,10 @@ for (const locale of ["ja", "en"] as const) {
     expect(file.format).toBe("advocacy-tracker-export");
     expect(file.tables.Demand.rows.length).toBeGreaterThan(10);
     expect(Object.keys(file.tables)).not.toContain("Session");
+    // The hashes are in the file only when the box was ticked (English run).
+    const users = file.tables.User as unknown as { columns: string[]; rows: unknown[][] };
+    const hashes = users.rows.map((r) => r[users.columns.indexOf("passwordHash")]);
+    expect(hashes.every((h) => (locale === "en" ? typeof h === "string" && h.startsWith("$2") : h === null))).toBe(true);
 
     // This installation holds records: the import is refused, beside the file field.
     const path = test.info().outputPath(`export-${locale}.json`);
@@ -111,5 +123,32 @@ for (const locale of ["ja", "en"] as const) {
     await page.getByRole("button", { name: words.import, exact: true }).click();
     await expect(page.getByText(words.refused).last()).toBeVisible();
     await expect(page.getByLabel(words.file)).toHaveAttribute("aria-invalid", "true");
+  });
+}
+
+for (const locale of ["ja", "en"] as const) {
+  test(`an export that a stopped server left running is shown as interrupted, and starts again (${locale})`, async ({ page }) => {
+    const words = {
+      ja: { interrupted: "中断：エクスポートが完了する前にサーバーが停止しました。ファイルは残っていません。", again: "もう一度開始", done: /に完了/ },
+      en: { interrupted: "Interrupted: the server stopped before the export ended. No file was kept.", again: "Start again", done: /Finished/ },
+    }[locale];
+    // A job row as a server process that has since stopped left it.
+    const db = new Database(E2E_DATABASE);
+    db.pragma("busy_timeout = 5000");
+    const id = `stopped-${locale}-${Date.now()}`;
+    db.prepare('INSERT INTO "DataJob" ("id", "kind", "status", "done", "total", "processId", "createdAt") VALUES (?, \'export\', \'running\', 120, 480, \'a-stopped-process\', ?)').run(id, new Date().toISOString().replace("Z", "+00:00"));
+    db.close();
+
+    await signIn(page, "admin");
+    await switchLanguage(page, locale);
+    await page.goto("/admin/data");
+    const row = page.locator("table.data-table tbody tr").first();
+    await expect(row.getByText(words.interrupted)).toBeVisible();
+    // Nothing polls: no progress bar is left on the page.
+    await expect(page.locator("progress")).toHaveCount(0);
+    await expectAccessible(page);
+    await keepScreenshot(page, `admin-data-interrupted-${locale}`);
+    await row.getByRole("button", { name: words.again }).click();
+    await expect(page.locator("table.data-table tbody tr").first().getByText(words.done)).toBeVisible({ timeout: 30_000 });
   });
 }

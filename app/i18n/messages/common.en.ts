@@ -76,6 +76,7 @@ export const commonEn = {
   "error.richTextTooLong": "The text is too long.",
   "error.conflict": "Someone else saved this record while you were editing it. Your changes are not saved yet: compare them with the saved version below, adjust, then save again.",
   "error.dateOrder": "This date is before the start date.",
+  "error.signInNoPassword": "This account has no password yet: it was restored from an export without sign-in data. Ask an administrator to set a password for you.",
   "error.signInInvalid": "The email or password is not right.",
   "error.signInLocked": "Too many failed attempts. Sign-in for this account is paused for 15 minutes.",
   "conflict.title": "The saved version",

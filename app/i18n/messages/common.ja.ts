@@ -77,6 +77,7 @@ export const commonJa: Record<keyof typeof commonEn, string> = {
   "error.richTextTooLong": "本文が長すぎます。",
   "error.conflict": "編集中に他のユーザーがこの記録を保存しました。あなたの変更はまだ保存されていません。下の保存済みの内容と見比べて調整し、もう一度保存してください。",
   "error.dateOrder": "開始日より前の日付です。",
+  "error.signInNoPassword": "このアカウントにはまだパスワードがありません（ログイン情報を含まないエクスポートから復元されました）。管理者にパスワードの設定を依頼してください。",
   "error.signInInvalid": "メールアドレスまたはパスワードが正しくありません。",
   "error.signInLocked": "失敗が続いたため、このアカウントのログインを15分間停止しています。",
   "conflict.title": "保存済みの内容",

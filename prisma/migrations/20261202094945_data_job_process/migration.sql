@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "DataJob" ADD COLUMN "processId" TEXT;
+
