@@ -17,6 +17,8 @@ export const EXPORT_FORMAT = "advocacy-tracker-export";
 export const EXPORT_VERSION = 1;
 /** Tables that never leave the installation. */
 export const NOT_EXPORTED = new Set(["Session", "ApiToken", "DataJob", "_prisma_migrations"]);
+/** Tables that later migrations dropped (their data lives elsewhere): an older export's rows of them are skipped on import. */
+export const DROPPED_TABLES = new Set(["MembershipCount"]);
 /** Tables an installation may hold before an import (its first administrator); the import replaces them. */
 export const REPLACED_ON_IMPORT = ["User", "AuditEvent"];
 const BATCH = 500;
@@ -202,7 +204,7 @@ export async function importData(jobId: string | null, file: ExportFile, { datab
   conn.pragma("busy_timeout = 10000");
   try {
     const known = dataTables(conn);
-    const unknown = Object.keys(file.tables).filter((t) => !known.includes(t));
+    const unknown = Object.keys(file.tables).filter((t) => !known.includes(t) && !DROPPED_TABLES.has(t));
     if (unknown.length) throw new ImportRefused("unknownTable");
     const migrations = (conn.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL").all() as Array<{ migration_name: string }>).map((m) => m.migration_name);
     if (file.migrations.some((m) => !migrations.includes(m))) throw new ImportRefused("newerVersion");

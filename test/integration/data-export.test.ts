@@ -90,6 +90,31 @@ describe("export then import", () => {
     expect(fs.readFileSync(target).equals(before)).toBe(true);
   });
 
+  it("imports an export made before MembershipCount was dropped, skipping that table's rows; any other unknown table is refused", async () => {
+    const file = parseExport(fs.readFileSync(path.join(work, exported.fileName), "utf8"));
+    expect(Object.keys(file.tables)).not.toContain("MembershipCount");
+    const older = {
+      ...file,
+      migrations: file.migrations.filter((m) => !m.endsWith("_drop_membership_count")),
+      tables: { ...file.tables, MembershipCount: { columns: ["id", "year", "category", "count", "units"], rows: [["mc1", 2007, "individual_member", 302, 313]] } },
+    };
+    const target = path.join(work, "older.db");
+    fs.copyFileSync(emptyTemplate, target);
+    const { rows } = await importData(null, older, { databaseFile: target, attachmentsDir: path.join(work, "a3") });
+    expect(rows).toBe(exported.rows);
+    const b = open(target);
+    try {
+      expect(b.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'MembershipCount'").get()).toEqual({ n: 0 });
+      expect(rowsOf(b, "MembershipFigure")).toHaveLength(file.tables.MembershipFigure.rows.length);
+    } finally {
+      b.close();
+    }
+    const strange = { ...file, tables: { ...file.tables, Mystery: { columns: ["id"], rows: [["x"]] } } };
+    const other = path.join(work, "strange.db");
+    fs.copyFileSync(emptyTemplate, other);
+    await expect(importData(null, strange, { databaseFile: other, attachmentsDir: path.join(work, "a4") })).rejects.toEqual(new ImportRefused("unknownTable"));
+  });
+
   it("refuses a file that is not an export", () => {
     expect(() => parseExport("{}")).toThrow(ImportRefused);
     expect(() => parseExport("not json")).toThrow(ImportRefused);
