@@ -10,6 +10,8 @@ declare module "@remix-run/node" {
 declare module "@remix-run/server-runtime" {
   interface AppLoadContext {
     cspNonce: string;
+    /** The client's address (behind a proxy on this machine, the one it forwards): the read API's bad-token limit counts by it. */
+    clientAddress?: string;
   }
 }
 

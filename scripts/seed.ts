@@ -506,8 +506,7 @@ export async function seedDemo() {
         demandIds.set(d.ref, created.id);
       }
 
-      for (const m of membership) await tx.membershipCount.create({ data: m });
-      // The same figures, one row a year, as staff enter them (docs/decisions/016).
+      // The reports' figures, one row a year, as staff enter them (docs/decisions/016).
       for (const figure of membershipFigures(membership, membershipNotes)) await tx.membershipFigure.create({ data: figure });
       for (const [position, goal] of activityPlans.entries()) await tx.activityPlanGoal.create({ data: { ...goal, position } });
 

@@ -22,6 +22,8 @@ const schema = z.object({
   ATTACHMENT_MAX_MB: z.coerce.number().min(1).max(200).default(20),
   BACKUP_DIR: z.string().optional(),
   SIGN_IN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  API_BAD_TOKEN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("Advocacy Tracker <no-reply@localhost>"),
   APP_URL: z.string().url().optional(),
@@ -70,6 +72,10 @@ export function parseConfig(env) {
     backupDir: path.resolve(dataDir, e.BACKUP_DIR ?? "backups"),
     /** Sign-in attempts per minute from one address, over all accounts (the lockout counts per account). */
     signInLimit: e.SIGN_IN_LIMIT,
+    /** Read API requests a minute per token (docs/decisions/017). */
+    apiRateLimit: e.API_RATE_LIMIT,
+    /** Read API requests a minute with a missing or bad token from one address (slows token guessing). */
+    apiBadTokenLimit: e.API_BAD_TOKEN_LIMIT,
     /** Reminders by email (docs/decisions/015): off when not set. */
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -23,7 +23,7 @@ const app = createApp({
   log,
   publicDir: path.join(projectRoot, "public"),
   signInLimit: config.signInLimit,
-  handler: createRequestHandler({ build, mode: config.nodeEnv, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }),
+  handler: createRequestHandler({ build, mode: config.nodeEnv, getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }) }),
 });
 
 const server = app.listen(config.port, config.host, () => {

@@ -95,6 +95,7 @@ export async function resolveFixtures() {
   const cycle = await db.reviewCycle.findFirstOrThrow({ where: { internalNote: { not: null }, deletedAt: null } });
   const recommendation = await db.recommendation.findFirstOrThrow({ where: { internalNote: { not: null }, deletedAt: null } });
   const figure = await db.membershipFigure.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { year: "asc" } });
+  const planGoal = await db.activityPlanGoal.findFirstOrThrow({ where: { deletedAt: null, year: 2007 }, orderBy: [{ section: "asc" }, { position: "asc" }] });
   const member = await db.user.findUniqueOrThrow({ where: { email: DEMO.member.email } });
   const staff = await db.user.findUniqueOrThrow({ where: { email: DEMO.staff.email } });
   // A counter-report (docs/decisions/014) on a treaty of its own, which no other entry adds cycles to: its
@@ -148,6 +149,7 @@ export async function resolveFixtures() {
     unDocumentId: recommendation.documentId,
     recommendationId: recommendation.id,
     membershipFigureId: figure.id,
+    planGoalId: planGoal.id,
     memberUserId: member.id,
     staffUserId: staff.id,
     reportId: report.id,
@@ -191,6 +193,7 @@ const freeFigureYear = async () => ((await db.membershipFigure.aggregate({ _max:
 /** A record of its own for each role to delete, so that the fixtures stay (routes *.delete.tsx). */
 const toDelete = {
   membershipFigure: async () => (await db.membershipFigure.create({ data: { year: await freeFigureYear(), individualMembers: 1 } })).id,
+  planGoal: async () => (await db.activityPlanGoal.create({ data: { year: 2007, section: "publicity", position: 100 + next(), goalJa: `削除用目標${next()}`, goalEn: "Matrix" } })).id,
   request: async () => (await db.request.create({ data: { kind: "regular", titleJa: `削除用要望書${next()}`, titleEn: "Matrix", sentOn: "2015" } })).id,
   round: async () => (await db.negotiationRound.create({ data: { kind: "ministry_round", titleJa: `削除用交渉${next()}`, titleEn: "Matrix", heldOn: "2015-01-05" } })).id,
   instrument: async () => (await db.instrument.create({ data: { kind: "law", titleJa: `削除用文書${next()}`, titleEn: "Matrix" } })).id,
@@ -388,6 +391,34 @@ export const matrix: Record<string, Entry> = {
   },
   "reports.$year.export[.]docx.ts": { path: () => "/reports/2007/export.docx", get: STAFF, post: NO_ACTION },
   "reports.$year.export[.]md.ts": { path: () => "/reports/2007/export.md", get: STAFF, post: NO_ACTION },
+  // The year's plan goals: members read them, staff edit, reorder and delete them.
+  "reports.$year.plan._index.tsx": {
+    path: () => "/reports/2007/plan",
+    get: SIGNED_IN,
+    post: { expect: STAFF, form: ({ f }) => ({ intent: "move", goalId: f.planGoalId, direction: "down" }) },
+  },
+  "reports.$year.plan.new.tsx": {
+    path: () => "/reports/2007/plan/new",
+    get: STAFF,
+    post: { expect: STAFF, form: () => ({ section: "publicity", goalJa: `権限表の試験目標${next()}` }) },
+  },
+  "reports.goals.$goalId._index.tsx": { path: (f) => `/reports/goals/${f.planGoalId}`, get: SIGNED_IN, post: NO_ACTION },
+  "reports.goals.$goalId.edit.tsx": {
+    path: (f) => `/reports/goals/${f.planGoalId}/edit`,
+    get: STAFF,
+    post: {
+      expect: STAFF,
+      form: async ({ f }) => {
+        const g = await db.activityPlanGoal.findUniqueOrThrow({ where: { id: f.planGoalId } });
+        return fields({ section: g.section, goalJa: g.goalJa, goalEn: g.goalEn, result: g.result, resultJa: g.resultJa, resultEn: g.resultEn, version: g.version });
+      },
+    },
+  },
+  "reports.goals.$goalId.delete.tsx": {
+    path: (f) => `/reports/goals/${f.planGoalId}/delete`,
+    get: STAFF,
+    post: { expect: STAFF, path: async () => `/reports/goals/${await toDelete.planGoal()}/delete`, form: () => ({}) },
+  },
   "membership.$figureId.delete.tsx": {
     path: (f) => `/membership/${f.membershipFigureId}/delete`,
     get: STAFF,

@@ -83,7 +83,7 @@ export async function reportFacts(year: number): Promise<ReportFacts> {
       select: { id: true, kind: true, symbol: true, titleJa: true, titleEn: true, issuedOn: true, _count: { select: { recommendations: { where: { deletedAt: null } } } } },
       orderBy: { issuedOn: "asc" },
     }),
-    db.activityPlanGoal.findMany({ where: { year }, orderBy: [{ section: "asc" }, { position: "asc" }] }),
+    db.activityPlanGoal.findMany({ where: { year, deletedAt: null }, orderBy: [{ section: "asc" }, { position: "asc" }] }),
     db.membershipFigure.findMany({ where: { deletedAt: null, year: { in: [year - 1, year] } } }),
   ]);
   const bodyName = (b: { nameJa: string; nameEn: string; shortNameJa: string | null; shortNameEn: string | null }) => ({ ja: b.shortNameJa || b.nameJa, en: b.shortNameEn || b.nameEn });

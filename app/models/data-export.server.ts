@@ -20,6 +20,8 @@ export const EXPORT_FORMAT = "advocacy-tracker-export";
 export const EXPORT_VERSION = 1;
 /** Tables that never leave the installation. */
 export const NOT_EXPORTED = new Set(["Session", "ApiToken", "DataJob", "_prisma_migrations"]);
+/** Tables that later migrations dropped (their data lives elsewhere): an older export's rows of them are skipped on import. */
+export const DROPPED_TABLES = new Set(["MembershipCount"]);
 /** Tables an installation may hold before an import (its first administrator); the import replaces them. */
 export const REPLACED_ON_IMPORT = ["User", "AuditEvent"];
 const BATCH = 500;
@@ -228,11 +230,14 @@ export async function importData(
         checkHeader(event.header, migrations);
         sawHeader = true;
       } else if (event.kind === "table") {
+        // A table an older version had and this one dropped: its rows are skipped.
+        if (DROPPED_TABLES.has(event.table)) continue;
         const actual = columnsOf.get(event.table);
         if (!actual) throw new ImportRefused("unknownTable");
         if (event.columns.some((c) => !actual.includes(c))) throw new ImportRefused("badFile");
         if (event.table === "User") userColumns = event.columns;
       } else if (event.kind === "rows") {
+        if (DROPPED_TABLES.has(event.table)) continue;
         total += event.rows.length;
         if (event.table === "User" && keeper) {
           const email = userColumns.indexOf("email");
@@ -267,6 +272,10 @@ export async function importData(
       for await (const event of eventsOf(exportFile)) {
         if (event.kind === "table") {
           const { table, columns } = event;
+          if (DROPPED_TABLES.has(table)) {
+            insert = null;
+            continue;
+          }
           insert = conn.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
           hashAt = table === "User" ? columns.indexOf("passwordHash") : -1;
           progress(rows, total, table);

@@ -115,6 +115,14 @@ export async function labelledRecords(type: RecordType, where: Where, client: Pr
       const rows = await client.membershipFigure.findMany({ where, select: { id: true, year: true, deletedAt: true } });
       return rows.map((r) => ({ id: r.id, ja: `${r.year}年の会員数`, en: `Membership ${r.year}`, deletedAt: r.deletedAt }));
     }
+    case "ActivityPlanGoal": {
+      const rows = await client.activityPlanGoal.findMany({ where, select: { id: true, year: true, goalJa: true, goalEn: true, deletedAt: true } });
+      return rows.map((r) => {
+        const goal = pair(r.goalJa, r.goalEn);
+        const short = (s: string) => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
+        return { id: r.id, ja: `${r.year}年の目標：${short(goal.ja)}`, en: `Goal ${r.year}: ${short(goal.en)}`, deletedAt: r.deletedAt, owner: { ja: `${r.year}年 活動計画`, en: `Activity plan ${r.year}` } };
+      });
+    }
     case "ActivityReport": {
       // Reports are regenerated, never deleted.
       if ("deletedAt" in where) return [];
@@ -154,7 +162,7 @@ export async function labelledRecords(type: RecordType, where: Where, client: Pr
   }
 }
 
-const NAMED_TYPES: RecordType[] = ["Demand", "Body", "Person", "Organisation", "ProjectNetwork", "Request", "NegotiationRound", "Consultation", "Instrument", "User", "UnMechanism", "ReviewCycle", "UnDocument", "Recommendation", "MembershipFigure", "ActivityReport"];
+const NAMED_TYPES: RecordType[] = ["Demand", "Body", "Person", "Organisation", "ProjectNetwork", "Request", "NegotiationRound", "Consultation", "Instrument", "User", "UnMechanism", "ReviewCycle", "UnDocument", "Recommendation", "MembershipFigure", "ActivityPlanGoal", "ActivityReport"];
 
 /** The names of the records these ids belong to, whatever their type (ids are unique across tables), in the trash or not. */
 async function namesOf(ids: Set<string>, locale: Locale) {

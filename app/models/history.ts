@@ -24,6 +24,7 @@ export const HISTORY_TYPES = {
   "un-document": "UnDocument",
   recommendation: "Recommendation",
   membership: "MembershipFigure",
+  "plan-goal": "ActivityPlanGoal",
   "activity-report": "ActivityReport",
   "counter-report": "CounterReport",
 } as const;
@@ -62,12 +63,13 @@ const RECORD_PATHS: Record<HistoryType, string> = {
   UnDocument: "/un/documents",
   Recommendation: "/un/recommendations",
   MembershipFigure: "/membership",
+  ActivityPlanGoal: "/reports/goals",
   ActivityReport: "/reports",
   CounterReport: "/un/reports",
 };
 
 /** Lists that are not at their records' path: mechanisms, cycles and documents are listed on the UN page. */
-const LIST_PATHS: Partial<Record<HistoryType, string>> = { UnMechanism: "/un", ReviewCycle: "/un", UnDocument: "/un", CounterReport: "/un" };
+const LIST_PATHS: Partial<Record<HistoryType, string>> = { UnMechanism: "/un", ReviewCycle: "/un", UnDocument: "/un", CounterReport: "/un", ActivityPlanGoal: "/reports" };
 
 /** The record's own page. */
 export function recordPath(type: HistoryType, id: string) {
@@ -118,6 +120,7 @@ const ENTITY_LABELS = {
   UnDocument: "history.entity.UnDocument",
   Recommendation: "history.entity.Recommendation",
   MembershipFigure: "history.entity.MembershipFigure",
+  ActivityPlanGoal: "history.entity.ActivityPlanGoal",
   ActivityReport: "history.entity.ActivityReport",
   CounterReport: "history.entity.CounterReport",
   CounterReportSection: "history.entity.CounterReportSection",
@@ -169,6 +172,7 @@ const LABEL_PREFIX: Record<string, string> = {
   UnDocument: "un.document",
   Recommendation: "un.rec",
   MembershipFigure: "membership",
+  ActivityPlanGoal: "planGoal",
   ActivityReport: "report",
   CounterReport: "report",
   CounterReportSection: "report",
@@ -246,6 +250,8 @@ function enumPrefix(entityType: string, field: string): string | null {
     };
     return kinds[entityType] ?? null;
   }
+  if (field === "result" && entityType === "ActivityPlanGoal") return "report.planResult";
+  if (field === "section" && entityType === "ActivityPlanGoal") return "report.section";
   if (field === "status") return entityType === "DemandStatusOverride" ? "status" : "network.status";
   const byField: Record<string, string> = { japanStatus: "japanStatus", grade: "grade", degree: "degree", assessment: "assessment", followUpStatus: "followUp", role: "role", finalTextChanged: "finalText", responseKind: "responseKind" };
   return byField[field] ?? null;

@@ -49,6 +49,8 @@ async function setDeletedAt(tx: Tx, type: TrashType, id: string, value: Date | n
       return (await tx.recommendation.updateMany({ where, data })).count;
     case "MembershipFigure":
       return (await tx.membershipFigure.updateMany({ where, data })).count;
+    case "ActivityPlanGoal":
+      return (await tx.activityPlanGoal.updateMany({ where, data })).count;
   }
 }
 

@@ -18,6 +18,7 @@ export const TRASH_TYPES = [
   "ProjectNetwork",
   "Person",
   "MembershipFigure",
+  "ActivityPlanGoal",
   "Attachment",
 ] as const;
 export type TrashType = (typeof TRASH_TYPES)[number];

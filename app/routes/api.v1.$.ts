@@ -3,7 +3,7 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, requireApiUser } from "~/utils/api.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireApiUser(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireApiUser(request, context);
   throw apiError(404, "not_found", "No such API path. See the README's Read API section.");
 }

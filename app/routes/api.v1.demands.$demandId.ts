@@ -5,8 +5,8 @@ import { isLocale } from "~/i18n/locales";
 import { apiDemand } from "~/models/api.server";
 import { apiError, apiJson, apiPaging, requireApiUser } from "~/utils/api.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireApiUser(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireApiUser(request, context);
   const p = new URL(request.url).searchParams;
   const lang = p.get("lang") ?? user.locale;
   const { page } = apiPaging(p);

@@ -5,8 +5,8 @@ import { findDemandByIdOrRef } from "~/models/demand.server";
 import { DEGREES } from "~/models/status";
 import { apiError, apiJson, apiPaging, pagingOf, requireApiUser } from "~/utils/api.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireApiUser(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireApiUser(request, context);
   const url = new URL(request.url);
   const p = url.searchParams;
   const paging = apiPaging(p);

@@ -103,11 +103,11 @@ export default function DashboardPage() {
           <h1>{t("dashboard.title")}</h1>
           <p className="muted">{t("dashboard.intro", { today })}</p>
         </div>
-        {canEdit ? (
-          <div className="page-actions">
-            <Link to="/reports">{t("report.title")}</Link>
-          </div>
-        ) : null}
+        <div className="page-actions">
+          {/* The year's activity plan and how far it was reached: every signed-in user reads it. */}
+          <Link to={`/reports/${today.slice(0, 4)}/plan`}>{t("planGoal.title", { year: today.slice(0, 4) })}</Link>
+          {canEdit ? <Link to="/reports">{t("report.title")}</Link> : null}
+        </div>
       </div>
       <nav aria-label={t("dashboard.contents")}>
         <ul className="dashboard-toc">

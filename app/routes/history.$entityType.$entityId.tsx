@@ -33,6 +33,7 @@ const LIST_TITLES: Record<HistoryType, MessageKey> = {
   UnDocument: "un.title",
   Recommendation: "un.recommendations",
   MembershipFigure: "membership.title",
+  ActivityPlanGoal: "report.title",
   ActivityReport: "report.title",
   CounterReport: "un.title",
 };

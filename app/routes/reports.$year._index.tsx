@@ -79,6 +79,7 @@ export default function ReportPage() {
               <Link to={historyPath("ActivityReport", stored.id)}>{t("history.link")}</Link>
             </>
           ) : null}
+          <Link to={`/reports/${year}/plan`}>{t("planGoal.link")}</Link>
           <span>
             {t("report.export")}: <a href={`/reports/${year}/export.docx`}>{t("report.exportDocx")}</a> · <a href={`/reports/${year}/export.md`}>{t("report.exportMarkdown")}</a>
           </span>

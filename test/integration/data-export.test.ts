@@ -92,6 +92,29 @@ describe("export then import", () => {
     expect(fs.readFileSync(target).equals(before)).toBe(true);
   });
 
+  it("imports an export made before MembershipCount was dropped, skipping that table's rows", async () => {
+    const parsed = JSON.parse(fs.readFileSync(path.join(work, exported.fileName), "utf8")) as { migrations: string[]; tables: Record<string, { columns: string[]; rows: unknown[][] }> };
+    expect(Object.keys(parsed.tables)).not.toContain("MembershipCount");
+    const older = {
+      ...parsed,
+      migrations: parsed.migrations.filter((m) => !m.endsWith("_drop_membership_count")),
+      tables: { ...parsed.tables, MembershipCount: { columns: ["id", "year", "category", "count", "units"], rows: [["mc1", 2007, "individual_member", 302, 313]] } },
+    };
+    const file = path.join(work, "older.json");
+    fs.writeFileSync(file, JSON.stringify(older));
+    const target = path.join(work, "older.db");
+    fs.copyFileSync(emptyTemplate, target);
+    const { rows } = await importData(null, file, { databaseFile: target, attachmentsDir: path.join(work, "files-older") });
+    expect(rows).toBe(exported.rows);
+    const b = open(target);
+    try {
+      expect(b.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'MembershipCount'").get()).toEqual({ n: 0 });
+      expect(rowsOf(b, "MembershipFigure")).toHaveLength(parsed.tables.MembershipFigure.rows.length);
+    } finally {
+      b.close();
+    }
+  });
+
   it("refuses a file that is not an export, from its header", async () => {
     const write = (name: string, text: string) => {
       fs.writeFileSync(path.join(work, name), text);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ActivityPlanGoal" ADD COLUMN "deletedAt" DATETIME;
+
