@@ -1,6 +1,7 @@
 // The CSV download of every list (routes/<list>[.]csv.ts): the rows the list's own filters keep, every
 // page, in the list's order; UTF-8 with a BOM, in the reader's language; staff-only columns for staff
 // alone; formulas defused. Each list's CSV is checked against its page's loader on the same URL.
+import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
@@ -172,5 +173,46 @@ describe("cells", () => {
     const ja = await download(organisationsCsv, "/organisations.csv?q=" + encodeURIComponent("移住"), "member");
     expect(ja.rows.length).toBeGreaterThan(0);
     expect(ja.rows.every((r) => `${r[1]}${r[6]}`.includes("移住"))).toBe(true);
+  });
+});
+
+describe("statements", () => {
+  /** The SQL statements a download makes (Prisma's adapter prepares each statement it runs). */
+  async function statements(loader: Loader, url: string, params: Record<string, string> = {}) {
+    const request = await makeRequest(url, { role: "staff" });
+    const prototype = Database.prototype as unknown as { prepare: (sql: string) => unknown };
+    const prepare = prototype.prepare;
+    let count = 0;
+    prototype.prepare = function (this: unknown, sql: string) {
+      count += 1;
+      return prepare.call(this, sql);
+    };
+    try {
+      await loader(args(request, params));
+    } finally {
+      prototype.prepare = prepare;
+    }
+    return count;
+  }
+
+  it("do not grow with the rows: no statement per row", async () => {
+    const cases: Array<[Loader, string]> = [
+      [roundsCsv, "/rounds.csv"],
+      [peopleCsv, "/people.csv"],
+      [recommendationsCsv, "/un/recommendations.csv"],
+      [instrumentsCsv, "/instruments.csv"],
+    ];
+    const before = [];
+    for (const [loader, url] of cases) before.push(await statements(loader, url));
+    for (let i = 0; i < 40; i++) {
+      await db.negotiationRound.create({ data: { kind: "ministry_round", titleJa: `件数${i}`, titleEn: `Count ${i}`, heldOn: "2021" } });
+      await db.person.create({ data: { kind: "other", nameJa: `件数${i}`, nameEn: `Count ${i}` } });
+      await db.instrument.create({ data: { kind: "law", titleJa: `件数${i}`, titleEn: `Count ${i}` } });
+    }
+    const after = [];
+    for (const [loader, url] of cases) after.push(await statements(loader, url));
+    expect(after).toEqual(before);
+    // Within a page's budget (query-budget.test.ts: 24), the session read included.
+    expect(Math.max(...after)).toBeLessThanOrEqual(16);
   });
 });
