@@ -228,6 +228,18 @@ export const matrix: Record<string, Entry> = {
   "status-board[.]csv.ts": { path: () => "/status-board.csv", search: () => "?group=network&state=all", get: SIGNED_IN, post: NO_ACTION },
   "requests[.]csv.ts": { path: () => "/requests.csv", search: () => "?sort=title", get: SIGNED_IN, post: NO_ACTION },
   "demands[.]csv.ts": { path: () => "/demands.csv", search: () => "?state=all", get: SIGNED_IN, post: NO_ACTION },
+  // The other lists' CSV downloads (every row the filters keep; staff-only columns for staff).
+  "rounds[.]csv.ts": { path: () => "/rounds.csv", get: SIGNED_IN, post: NO_ACTION },
+  "consultations[.]csv.ts": { path: () => "/consultations.csv", get: SIGNED_IN, post: NO_ACTION },
+  "un.recommendations[.]csv.ts": { path: () => "/un/recommendations.csv", get: SIGNED_IN, post: NO_ACTION },
+  "bodies[.]csv.ts": { path: () => "/bodies.csv", get: SIGNED_IN, post: NO_ACTION },
+  "organisations[.]csv.ts": { path: () => "/organisations.csv", get: SIGNED_IN, post: NO_ACTION },
+  "networks[.]csv.ts": { path: () => "/networks.csv", get: SIGNED_IN, post: NO_ACTION },
+  "people[.]csv.ts": { path: () => "/people.csv", get: SIGNED_IN, post: NO_ACTION },
+  "instruments[.]csv.ts": { path: () => "/instruments.csv", get: SIGNED_IN, post: NO_ACTION },
+  "membership[.]csv.ts": { path: () => "/membership.csv", get: STAFF, post: NO_ACTION },
+  "bodies.$bodyId.answers[.]csv.ts": { path: (f) => `/bodies/${f.bodyId}/answers.csv`, get: SIGNED_IN, post: NO_ACTION },
+  "calendar[.]csv.ts": { path: () => "/calendar.csv", get: SIGNED_IN, post: NO_ACTION },
   "search.tsx": { path: () => "/search", search: () => `?q=${encodeURIComponent("突き合わせ")}`, get: SIGNED_IN, post: NO_ACTION },
 
   // The read API (/api/v1): bearer tokens, JSON (docs/decisions/017).

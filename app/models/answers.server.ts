@@ -28,6 +28,8 @@ export type AnswersQuery = {
   assessment?: AssessmentFilter;
   stockOnly?: boolean;
   page: number;
+  /** Every round's answers, not one page (the CSV download), each with its plain text. */
+  all?: boolean;
 };
 
 const fold = (value: string) => value.normalize("NFKC").toLowerCase();
@@ -155,7 +157,7 @@ export async function bodyAnswers(query: AnswersQuery, client: Pick<Db, "body" |
   }
   const pages = Math.max(1, pagesOfRounds.length);
   const page = Math.min(query.page, pages);
-  const shownRounds = pagesOfRounds[page - 1] ?? [];
+  const shownRounds = query.all ? roundOrder : (pagesOfRounds[page - 1] ?? []);
 
   // The page's answers in full.
   const shownItems = shownRounds.flatMap((round) => groups.get(round.id) ?? []);
@@ -190,7 +192,7 @@ export async function bodyAnswers(query: AnswersQuery, client: Pick<Db, "body" |
         const answeredBy = bodyId ? bodiesById.get(bodyId) : undefined;
         const answerHtml = renderRichText(answer);
         return {
-          ...withoutInternal({ ...r, ...detail, answerText: answerHtml ? null : answerText }, query.role),
+          ...withoutInternal({ ...r, ...detail, answerText: answerHtml && !query.all ? null : answerText }, query.role),
           answerHtml,
           body: answeredBy ? { id: answeredBy.id, nameJa: answeredBy.nameJa, nameEn: answeredBy.nameEn, shortNameJa: answeredBy.shortNameJa, shortNameEn: answeredBy.shortNameEn } : null,
           stock: match && earlier ? { ...match, round: { id: earlier.id, titleJa: earlier.titleJa, titleEn: earlier.titleEn, heldOn: earlier.heldOn } } : null,

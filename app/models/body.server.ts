@@ -12,6 +12,8 @@ export type BodyListQuery = {
   dir: "asc" | "desc";
   page: number;
   locale: Locale;
+  /** Every row (the CSV download), not one page. */
+  all?: boolean;
 };
 
 type Named = { nameJa: string; nameEn: string };
@@ -73,7 +75,7 @@ export async function listBodies(query: BodyListQuery) {
             : byName(a, b);
     return sign * primary || byName(a, b);
   });
-  const { skip, take } = pageWindow(query.page);
+  const { skip, take } = query.all ? { skip: 0, take: matches.length } : pageWindow(query.page);
   const items = matches.slice(skip, skip + take).map((b) => ({
     ...b,
     path: ancestry(all, b.id)

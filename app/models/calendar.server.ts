@@ -41,6 +41,15 @@ function join(parts: Array<string | null | undefined>) {
   return kept.length ? kept.join(" · ") : null;
 }
 
+/** The calendar's filters (the page and its CSV download: routes/calendar._index.tsx calendarListQuery). */
+export type CalendarFilters = { kind?: CalendarKind; bodyId?: string; networkId?: string; overdue: boolean };
+
+/** The events of a period that the filters keep, by day: the page's month and list views, and the list's CSV. */
+export async function filteredEvents(filters: CalendarFilters, span: { from: string; to: string }, today: string) {
+  const found = await calendarEvents({ ...span, kinds: filters.kind ? [filters.kind] : undefined, bodyId: filters.bodyId, networkId: filters.networkId });
+  return filters.overdue ? found.filter((e) => e.open && e.date < today) : found;
+}
+
 /** Every event whose day is in [from, to], sorted by day. */
 export async function calendarEvents(query: CalendarQuery): Promise<CalendarEvent[]> {
   const kinds = new Set(query.kinds?.length ? query.kinds : CALENDAR_KINDS);

@@ -38,6 +38,8 @@ export type ConsultationListQuery = {
   page: number;
   /** YYYY-MM-DD in Japan */
   today: string;
+  /** Every row (the CSV download), not one page. */
+  all?: boolean;
 };
 
 /** The where clause of a state on `today`: closed once the deadline day is over in Japan. */
@@ -67,7 +69,7 @@ export async function listConsultations(query: ConsultationListQuery) {
     db.consultation.findMany({
       where,
       orderBy,
-      ...pageWindow(query.page),
+      ...(query.all ? {} : pageWindow(query.page)),
       select: {
         id: true,
         titleJa: true,

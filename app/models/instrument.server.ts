@@ -18,6 +18,8 @@ export type InstrumentListQuery = {
   dir: "asc" | "desc";
   page: number;
   locale: Locale;
+  /** Every row (the CSV download), not one page. */
+  all?: boolean;
 };
 
 const labelIn = (locale: Locale) => (x: { nameJa: string; nameEn: string }) => (locale === "ja" ? x.nameJa || x.nameEn : x.nameEn || x.nameJa);
@@ -47,7 +49,7 @@ export async function listInstruments(query: InstrumentListQuery) {
     db.instrument.findMany({
       where,
       orderBy,
-      ...pageWindow(query.page),
+      ...(query.all ? {} : pageWindow(query.page)),
       select: {
         id: true,
         kind: true,

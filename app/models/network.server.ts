@@ -22,6 +22,8 @@ export type NetworkListQuery = {
   dir: "asc" | "desc";
   page: number;
   locale: Locale;
+  /** Every row (the CSV download), not one page. */
+  all?: boolean;
 };
 
 const phaseSelect = { id: true, status: true, nameJa: true, nameEn: true, fromOn: true, noteJa: true, noteEn: true } as const;
@@ -79,7 +81,7 @@ export async function listNetworks(query: NetworkListQuery) {
   });
   const total = items.length;
   const start = (query.page - 1) * PAGE_SIZE;
-  return { items: items.slice(start, start + PAGE_SIZE), total, pageCount: pageCount(total) };
+  return { items: query.all ? items : items.slice(start, start + PAGE_SIZE), total, pageCount: pageCount(total) };
 }
 
 export async function getNetwork(id: string) {

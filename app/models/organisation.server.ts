@@ -18,6 +18,8 @@ export type OrganisationListQuery = {
   dir: "asc" | "desc";
   page: number;
   locale: Locale;
+  /** Every row (the CSV download), not one page. */
+  all?: boolean;
 };
 
 const formerNameSelect = { id: true, nameJa: true, nameEn: true, fromOn: true, untilOn: true } as const;
@@ -44,7 +46,7 @@ export async function listOrganisations(query: OrganisationListQuery) {
     db.organisation.findMany({
       where,
       orderBy,
-      ...pageWindow(query.page),
+      ...(query.all ? {} : pageWindow(query.page)),
       select: {
         id: true,
         kind: true,

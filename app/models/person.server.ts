@@ -24,6 +24,8 @@ export type PersonListQuery = {
   locale: Locale;
   /** Staff may search by email and see it; members never get it. */
   includePrivate: boolean;
+  /** Every row (the CSV download), not one page. */
+  all?: boolean;
 };
 
 type Named = { nameJa: string; nameEn: string };
@@ -73,7 +75,7 @@ export async function listPeople(query: PersonListQuery) {
           : byName(a, b);
     return sign * primary || byName(a, b) || a.id.localeCompare(b.id);
   });
-  const { skip, take } = pageWindow(query.page);
+  const { skip, take } = query.all ? { skip: 0, take: candidates.length } : pageWindow(query.page);
   const ids = candidates.slice(skip, skip + take).map((p) => p.id);
   const [details, contacts] = await Promise.all([
     db.person.findMany({

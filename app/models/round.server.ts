@@ -49,6 +49,8 @@ export type RoundListQuery = {
   dir: "asc" | "desc";
   page: number;
   locale: Locale;
+  /** Every row (the CSV download), not one page. */
+  all?: boolean;
 };
 
 async function bodySubtree(bodyId: string) {
@@ -80,7 +82,7 @@ export async function listRounds(query: RoundListQuery) {
     db.negotiationRound.findMany({
       where,
       orderBy,
-      ...pageWindow(query.page),
+      ...(query.all ? {} : pageWindow(query.page)),
       select: {
         id: true,
         kind: true,

@@ -355,6 +355,8 @@ export type RecommendationListQuery = {
   sort: RecommendationSort;
   dir: "asc" | "desc";
   page: number;
+  /** Every row (the CSV download), not one page. */
+  all?: boolean;
 };
 
 const docLabelSelect = { select: { id: true, symbol: true, titleJa: true, titleEn: true, issuedOn: true, mechanism: { select: { id: true, abbreviation: true } } } } as const;
@@ -378,7 +380,7 @@ export async function listRecommendations(query: RecommendationListQuery) {
     db.recommendation.findMany({
       where,
       orderBy,
-      ...pageWindow(query.page),
+      ...(query.all ? {} : pageWindow(query.page)),
       select: {
         id: true,
         paragraph: true,

@@ -1,10 +1,12 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CsvLink } from "~/components/csv-link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckboxField, Field, SelectField } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { RichTextView } from "~/components/rich-text-editor";
 import { AssessmentBadge, BilingualText, InternalNote, labelOf, StockBadge } from "~/components/timeline-event";
+import { type Locale } from "~/i18n/locales";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { bodyAnswers } from "~/models/answers.server";
 import { ASSESSMENT_FILTERS, ASSESSMENTS } from "~/models/timeline";
@@ -17,14 +19,12 @@ import { formatPartialDate } from "~/utils/partial-date";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) => (data ? t("answers.heading", { name: data.bodyLabel }) : t("answers.title")));
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const search = new URL(request.url).searchParams;
+/** The list's filters from the query string (also the CSV download's, routes/bodies.$bodyId.answers[.]csv.ts). */
+export function answersQuery(search: URLSearchParams, bodyId: string, role: string, locale: Locale) {
   const assessment = oneOf(search.get("assessment"), ["", ...ASSESSMENT_FILTERS] as const, "");
-  const query = {
-    bodyId: params.bodyId ?? "",
-    role: user.role,
+  return {
+    bodyId,
+    role,
     locale,
     includeSubBodies: search.get("sub") === "1",
     q: queryFrom(search),
@@ -33,6 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stockOnly: search.get("stock") === "1",
     page: pageFrom(search),
   };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await getLocale(request, user);
+  const query = answersQuery(new URL(request.url).searchParams, params.bodyId ?? "", user.role, locale);
   const data = await bodyAnswers(query);
   if (!data) throw new Response("Not found", { status: 404 });
   const { role: _role, ...shown } = query;
@@ -77,7 +83,10 @@ export default function BodyAnswers() {
       </nav>
       <div className="page-header">
         <h1>{t("answers.heading", { name: bodyName })}</h1>
-        <Link to={`/bodies/${body.id}`}>{t("answers.backToBody")}</Link>
+        <div className="form-actions">
+          <CsvLink path={`/bodies/${body.id}/answers.csv`} />
+          <Link to={`/bodies/${body.id}`}>{t("answers.backToBody")}</Link>
+        </div>
       </div>
       <p className="muted">{t("answers.intro")}</p>
 

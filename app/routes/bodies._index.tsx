@@ -1,10 +1,12 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CsvLink } from "~/components/csv-link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
 import { bodyKindLabels } from "~/components/value-labels";
 import { translator } from "~/i18n";
+import { type Locale } from "~/i18n/locales";
 import { useBilingual, useT } from "~/i18n/react";
 import { BODY_SORTS, isBodyKind } from "~/models/body";
 import { listBodies } from "~/models/body.server";
@@ -15,13 +17,11 @@ import { oneOf, pageFrom, queryFrom } from "~/utils/paging";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? translator(data.locale)("bodies.title") : "" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const params = new URL(request.url).searchParams;
+/** The list's filters and order from the query string (also the CSV download's, routes/bodies[.]csv.ts). */
+export function bodyListQuery(params: URLSearchParams, locale: Locale) {
   const kind = params.get("kind");
   const sort = oneOf(params.get("sort"), BODY_SORTS, "name");
-  const query = {
+  return {
     q: queryFrom(params),
     kind: isBodyKind(kind) ? kind : undefined,
     sort,
@@ -29,6 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: pageFrom(params),
     locale,
   };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await getLocale(request, user);
+  const query = bodyListQuery(new URL(request.url).searchParams, locale);
   const result = await listBodies(query);
   return { ...result, query, locale, canEdit: hasRole(user.role, "staff") };
 }
@@ -71,11 +77,14 @@ export default function BodiesIndex() {
     <section>
       <div className="page-header">
         <h1>{t("bodies.title")}</h1>
-        {canEdit ? (
-          <Link to="/bodies/new" className="button primary">
-            {t("bodies.new")}
-          </Link>
-        ) : null}
+        <div className="form-actions">
+          <CsvLink path="/bodies.csv" />
+          {canEdit ? (
+            <Link to="/bodies/new" className="button primary">
+              {t("bodies.new")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <FilterForm
         clearTo="/bodies"

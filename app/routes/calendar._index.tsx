@@ -1,5 +1,6 @@
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CsvLink } from "~/components/csv-link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterForm, FilterSelect, isFiltered } from "~/components/list-filters";
 import { Pagination } from "~/components/pagination";
@@ -16,7 +17,7 @@ import {
   placeInMonth,
   shiftMonth,
 } from "~/models/calendar";
-import { calendarEvents, calendarFilterOptions } from "~/models/calendar.server";
+import { calendarFilterOptions, filteredEvents } from "~/models/calendar.server";
 import calendarStyles from "~/styles/calendar.css";
 import { requireUser } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
@@ -39,12 +40,8 @@ function dayParam(value: string | null) {
   return value && /^\d{4}-\d{2}-\d{2}$/.test(value) && normalizePartialDate(value) === value ? value : null;
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const params = new URL(request.url).searchParams;
-  const today = todayInJapan();
-  const view = oneOf(params.get("view"), CALENDAR_VIEWS, "month");
+/** The filters and the list view's period from the query string (also the CSV download's, routes/calendar[.]csv.ts). */
+export function calendarListQuery(params: URLSearchParams, today: string) {
   const kind = params.get("kind");
   const filters = {
     kind: isCalendarKind(kind) ? kind : undefined,
@@ -53,7 +50,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     /** Only open commitments whose day is past. */
     overdue: params.get("overdue") === "1",
   };
-  const month = isMonth(params.get("month")) ? (params.get("month") ?? today.slice(0, 7)) : today.slice(0, 7);
   let from = dayParam(params.get("from")) ?? today;
   let to = dayParam(params.get("to")) ?? addDays(from, 365);
   let rangeReset = false;
@@ -62,13 +58,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     from = today;
     to = addDays(today, 365);
   }
+  return { filters, from, to, rangeReset };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await getLocale(request, user);
+  const params = new URL(request.url).searchParams;
+  const today = todayInJapan();
+  const view = oneOf(params.get("view"), CALENDAR_VIEWS, "month");
+  const { filters, from, to, rangeReset } = calendarListQuery(params, today);
+  const month = isMonth(params.get("month")) ? (params.get("month") ?? today.slice(0, 7)) : today.slice(0, 7);
   const grid = monthGrid(month);
   const span = view === "month" ? { from: grid[0][0].date, to: grid[grid.length - 1][6].date } : { from, to };
-  const [found, options] = await Promise.all([
-    calendarEvents({ ...span, kinds: filters.kind ? [filters.kind] : undefined, bodyId: filters.bodyId, networkId: filters.networkId }),
-    calendarFilterOptions(locale),
-  ]);
-  const events = filters.overdue ? found.filter((e) => e.open && e.date < today) : found;
+  const [events, options] = await Promise.all([filteredEvents(filters, span, today), calendarFilterOptions(locale)]);
   const page = pageFrom(params);
   const list = view === "list" ? events.slice((page - 1) * CALENDAR_PAGE_SIZE, page * CALENDAR_PAGE_SIZE) : [];
   return {
@@ -124,9 +127,12 @@ export default function CalendarPage() {
     <section>
       <div className="page-header">
         <h1>{t("calendar.title")}</h1>
-        <Link to="/settings/calendar" className="button">
-          {t("calendar.subscribe")}
-        </Link>
+        <div className="form-actions">
+          {data.view === "list" ? <CsvLink path="/calendar.csv" drop={["view", "month"]} /> : null}
+          <Link to="/settings/calendar" className="button">
+            {t("calendar.subscribe")}
+          </Link>
+        </div>
       </div>
       <p className="muted">{t("calendar.intro")}</p>
       <nav aria-label={t("calendar.views")} className="cal-views">

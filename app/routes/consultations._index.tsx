@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ConsultationStateBadge } from "~/components/consultation-parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CsvLink } from "~/components/csv-link";
 import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
 import { Pagination } from "~/components/pagination";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
@@ -19,13 +20,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 const FILTERS = ["q", "state", "year", "body"];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const params = new URL(request.url).searchParams;
+/** The list's filters from the query string (also the CSV download's, routes/consultations[.]csv.ts). */
+export function consultationListQuery(params: URLSearchParams) {
   const state = oneOf(params.get("state"), ["", ...CONSULTATION_STATES] as const, "");
   const today = todayInJapan();
-  const query = {
+  return {
     q: queryFrom(params),
     state: state === "" ? undefined : state,
     year: yearParam(params.get("year")),
@@ -33,6 +32,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: pageFrom(params),
     today,
   };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await getLocale(request, user);
+  const query = consultationListQuery(new URL(request.url).searchParams);
+  const today = query.today;
   const [result, options] = await Promise.all([listConsultations(query), consultationListOptions(locale)]);
   return { ...result, query, options, today, canEdit: hasRole(user.role, "staff") };
 }
@@ -49,11 +55,14 @@ export default function ConsultationsIndex() {
     <section>
       <div className="page-header">
         <h1>{t("consultations.title")}</h1>
-        {canEdit ? (
-          <Link to="/consultations/new" className="button primary">
-            {t("consultations.new")}
-          </Link>
-        ) : null}
+        <div className="form-actions">
+          <CsvLink path="/consultations.csv" />
+          {canEdit ? (
+            <Link to="/consultations/new" className="button primary">
+              {t("consultations.new")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <FilterForm clearTo="/consultations" filtered={filtered}>
         <SearchField id="consultation-q" defaultValue={query.q} placeholder={t("consultations.searchPlaceholder")} />

@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CsvLink } from "~/components/csv-link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/forms";
 import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
@@ -42,13 +43,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...result, query, options, canEdit: hasRole(user.role, "staff") };
 }
 
-/** The list's filters and order for its CSV export (every page). */
-function csvQuery(params: URLSearchParams) {
-  const next = new URLSearchParams(params);
-  next.delete("page");
-  return next.size ? `?${next.toString()}` : "";
-}
-
 export default function DemandsIndex() {
   const { items, total, pageCount, query, options, canEdit } = useLoaderData<typeof loader>();
   const t = useT();
@@ -62,9 +56,7 @@ export default function DemandsIndex() {
       <div className="page-header">
         <h1>{t("demands.title")}</h1>
         <div className="page-actions">
-          <a href={`/demands.csv${csvQuery(params)}`} className="button" download title={t("demands.exportCsvHint")}>
-            {t("demands.exportCsv")}
-          </a>
+          <CsvLink path="/demands.csv" hint={t("demands.exportCsvHint")} />
           {canEdit ? (
             <Link to="/demands/new" className="button primary">
               {t("demands.new")}

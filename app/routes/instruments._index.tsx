@@ -1,8 +1,10 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CsvLink } from "~/components/csv-link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
+import { type Locale } from "~/i18n/locales";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { INSTRUMENT_KINDS, INSTRUMENT_SORTS, isInstrumentKind, yearFrom } from "~/models/instrument";
 import { instrumentFilterOptions, listInstruments } from "~/models/instrument.server";
@@ -18,13 +20,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 const FILTERS = ["q", "kind", "body", "year"];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const params = new URL(request.url).searchParams;
+/** The list's filters and order from the query string (also the CSV download's, routes/instruments[.]csv.ts). */
+export function instrumentListQuery(params: URLSearchParams, locale: Locale) {
   const kind = params.get("kind");
   const sort = oneOf(params.get("sort"), INSTRUMENT_SORTS, "adopted");
-  const query = {
+  return {
     q: queryFrom(params),
     kind: isInstrumentKind(kind) ? kind : undefined,
     issuerBodyId: (params.get("body") ?? "").slice(0, 64) || undefined,
@@ -34,6 +34,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: pageFrom(params),
     locale,
   };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await getLocale(request, user);
+  const query = instrumentListQuery(new URL(request.url).searchParams, locale);
   const [result, options] = await Promise.all([listInstruments(query), instrumentFilterOptions(locale)]);
   return { ...result, query, options, canEdit: hasRole(user.role, "staff") };
 }
@@ -50,11 +56,14 @@ export default function InstrumentsIndex() {
     <section>
       <div className="page-header">
         <h1>{t("instruments.title")}</h1>
-        {canEdit ? (
-          <Link to="/instruments/new" className="button primary">
-            {t("instruments.new")}
-          </Link>
-        ) : null}
+        <div className="form-actions">
+          <CsvLink path="/instruments.csv" />
+          {canEdit ? (
+            <Link to="/instruments/new" className="button primary">
+              {t("instruments.new")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <p className="muted">{t("instruments.intro")}</p>
       <FilterForm clearTo="/instruments" filtered={filtered} sort={query.sort} dir={query.dir}>

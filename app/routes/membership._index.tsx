@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CsvLink } from "~/components/csv-link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useT } from "~/i18n/react";
 import { historyPath } from "~/models/history";
@@ -30,6 +31,7 @@ export default function MembershipList() {
           <p className="muted">{t("membership.intro")}</p>
         </div>
         <div className="page-actions">
+          <CsvLink path="/membership.csv" />
           <Link to="/membership/new" className="button primary">
             {t("membership.new")}
           </Link>

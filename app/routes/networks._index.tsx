@@ -1,10 +1,12 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CsvLink } from "~/components/csv-link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
 import { networkStatusLabels } from "~/components/value-labels";
 import { translator } from "~/i18n";
+import { type Locale } from "~/i18n/locales";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { NETWORK_SORTS, isNetworkStatus } from "~/models/network";
 import { listNetworks } from "~/models/network.server";
@@ -17,13 +19,11 @@ import { formatPartialDate } from "~/utils/partial-date";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? translator(data.query.locale)("networks.title") : "" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const params = new URL(request.url).searchParams;
+/** The list's filters and order from the query string (also the CSV download's, routes/networks[.]csv.ts). */
+export function networkListQuery(params: URLSearchParams, locale: Locale) {
   const status = params.get("status");
   const sort = oneOf(params.get("sort"), NETWORK_SORTS, "name");
-  const query = {
+  return {
     q: queryFrom(params),
     status: isNetworkStatus(status) ? status : undefined,
     sort,
@@ -31,6 +31,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: pageFrom(params),
     locale,
   };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await getLocale(request, user);
+  const query = networkListQuery(new URL(request.url).searchParams, locale);
   const result = await listNetworks(query);
   return { ...result, query, canEdit: hasRole(user.role, "staff") };
 }
@@ -48,11 +54,14 @@ export default function NetworksIndex() {
     <section>
       <div className="page-header">
         <h1>{t("networks.title")}</h1>
-        {canEdit ? (
-          <Link to="/networks/new" className="button primary">
-            {t("networks.new")}
-          </Link>
-        ) : null}
+        <div className="form-actions">
+          <CsvLink path="/networks.csv" />
+          {canEdit ? (
+            <Link to="/networks/new" className="button primary">
+              {t("networks.new")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <FilterForm clearTo="/networks" filtered={filtered} sort={query.sort} dir={query.dir}>
         <SearchField id="network-q" defaultValue={query.q} placeholder={t("networks.searchPlaceholder")} />

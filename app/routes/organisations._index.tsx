@@ -1,10 +1,12 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CsvLink } from "~/components/csv-link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
 import { organisationKindLabels } from "~/components/value-labels";
 import { translator } from "~/i18n";
+import { type Locale } from "~/i18n/locales";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { ORGANISATION_SORTS, isOrganisationKind } from "~/models/organisation";
 import { listOrganisations } from "~/models/organisation.server";
@@ -17,12 +19,10 @@ import { formatPartialDate } from "~/utils/partial-date";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? translator(data.query.locale)("organisations.title") : "" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const params = new URL(request.url).searchParams;
+/** The list's filters and order from the query string (also the CSV download's, routes/organisations[.]csv.ts). */
+export function organisationListQuery(params: URLSearchParams, locale: Locale) {
   const kind = params.get("kind");
-  const query = {
+  return {
     q: queryFrom(params),
     kind: isOrganisationKind(kind) ? kind : undefined,
     sort: oneOf(params.get("sort"), ORGANISATION_SORTS, "name"),
@@ -30,6 +30,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: pageFrom(params),
     locale,
   };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await getLocale(request, user);
+  const query = organisationListQuery(new URL(request.url).searchParams, locale);
   const result = await listOrganisations(query);
   return { ...result, query, canEdit: hasRole(user.role, "staff") };
 }
@@ -47,11 +53,14 @@ export default function OrganisationsIndex() {
     <section>
       <div className="page-header">
         <h1>{t("organisations.title")}</h1>
-        {canEdit ? (
-          <Link to="/organisations/new" className="button primary">
-            {t("organisations.new")}
-          </Link>
-        ) : null}
+        <div className="form-actions">
+          <CsvLink path="/organisations.csv" />
+          {canEdit ? (
+            <Link to="/organisations/new" className="button primary">
+              {t("organisations.new")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <FilterForm clearTo="/organisations" filtered={filtered} sort={query.sort} dir={query.dir}>
         <SearchField id="organisation-q" defaultValue={query.q} placeholder={t("organisations.searchPlaceholder")} />

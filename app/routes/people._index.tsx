@@ -1,10 +1,12 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CsvLink } from "~/components/csv-link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
 import { personKindLabels } from "~/components/value-labels";
 import { translator } from "~/i18n";
+import { type Locale } from "~/i18n/locales";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { isPersonKind, PERSON_SORTS } from "~/models/person";
 import { listPeople } from "~/models/person.server";
@@ -17,14 +19,11 @@ import { oneOf, pageFrom, queryFrom } from "~/utils/paging";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? translator(data.locale)("people.title") : "" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const canEdit = hasRole(user.role, "staff");
-  const params = new URL(request.url).searchParams;
+/** The list's filters and order from the query string (also the CSV download's, routes/people[.]csv.ts). */
+export function personListQuery(params: URLSearchParams, locale: Locale) {
   const kind = params.get("kind");
   const sort = oneOf(params.get("sort"), PERSON_SORTS, "name");
-  const query = {
+  return {
     q: queryFrom(params),
     kind: isPersonKind(kind) ? kind : undefined,
     sort,
@@ -32,6 +31,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: pageFrom(params),
     locale,
   };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await getLocale(request, user);
+  const canEdit = hasRole(user.role, "staff");
+  const query = personListQuery(new URL(request.url).searchParams, locale);
   const result = await listPeople({ ...query, includePrivate: canSeeInternal(user.role) });
   return { ...result, query, locale, canEdit };
 }
@@ -74,11 +80,14 @@ export default function PeopleIndex() {
     <section>
       <div className="page-header">
         <h1>{t("people.title")}</h1>
-        {canEdit ? (
-          <Link to="/people/new" className="button primary">
-            {t("people.new")}
-          </Link>
-        ) : null}
+        <div className="form-actions">
+          <CsvLink path="/people.csv" />
+          {canEdit ? (
+            <Link to="/people/new" className="button primary">
+              {t("people.new")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <FilterForm clearTo="/people" filtered={filtered} sort={query.sort} dir={query.dir}>
         <SearchField

@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CsvLink } from "~/components/csv-link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/forms";
 import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
@@ -49,13 +50,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...result, query, demand, options, canEdit: hasRole(user.role, "staff") };
 }
 
-/** The list's filters and order for its CSV download (every page). */
-function csvQuery(params: URLSearchParams) {
-  const next = new URLSearchParams(params);
-  next.delete("page");
-  return next.size ? `?${next.toString()}` : "";
-}
-
 export default function RequestsIndex() {
   const { items, total, pageCount, query, demand, options, canEdit } = useLoaderData<typeof loader>();
   const t = useT();
@@ -70,9 +64,7 @@ export default function RequestsIndex() {
       <div className="page-header">
         <h1>{t("requests.title")}</h1>
         <div className="form-actions">
-          <a href={`/requests.csv${csvQuery(params)}`} className="button" download>
-            {t("demands.exportCsv")}
-          </a>
+          <CsvLink path="/requests.csv" />
           {canEdit ? (
             <Link to="/requests/new" className="button primary">
               {t("requests.new")}

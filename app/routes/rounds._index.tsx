@@ -1,10 +1,12 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CsvLink } from "~/components/csv-link";
 import { Field } from "~/components/forms";
 import { FilterForm, FilterSelect, isFiltered, SearchField } from "~/components/list-filters";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
 import { RoundKindBadge } from "~/components/round-badges";
+import { type Locale } from "~/i18n/locales";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { isRoundKind, ROUND_KINDS, ROUND_SORTS } from "~/models/round";
 import { findDemandByIdOrRef } from "~/models/demand.server";
@@ -21,14 +23,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 const FILTERS = ["q", "kind", "year", "body", "demand"];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const params = new URL(request.url).searchParams;
+/** The list's filters and order from the query string (also the CSV download's, routes/rounds[.]csv.ts). */
+export function roundListQuery(params: URLSearchParams, locale: Locale) {
   const sort = oneOf(params.get("sort"), ROUND_SORTS, "date");
   const kind = params.get("kind");
   const year = params.get("year") ?? "";
-  const query = {
+  return {
     q: queryFrom(params),
     kind: isRoundKind(kind) ? kind : undefined,
     year: /^\d{4}$/.test(year) ? year : undefined,
@@ -40,6 +40,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: pageFrom(params),
     locale,
   };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await getLocale(request, user);
+  const query = roundListQuery(new URL(request.url).searchParams, locale);
   const demand = query.demand ? await findDemandByIdOrRef(query.demand) : null;
   const [result, options] = await Promise.all([listRounds({ ...query, demandId: demand?.id ?? query.demand }), roundListOptions(locale)]);
   return { ...result, query, demand, options, canEdit: hasRole(user.role, "staff") };
@@ -57,11 +63,14 @@ export default function RoundsIndex() {
     <section>
       <div className="page-header">
         <h1>{t("rounds.title")}</h1>
-        {canEdit ? (
-          <Link to="/rounds/new" className="button primary">
-            {t("rounds.new")}
-          </Link>
-        ) : null}
+        <div className="form-actions">
+          <CsvLink path="/rounds.csv" />
+          {canEdit ? (
+            <Link to="/rounds/new" className="button primary">
+              {t("rounds.new")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <FilterForm clearTo="/rounds" filtered={filtered} sort={query.sort} dir={query.dir}>
         <SearchField id="round-q" defaultValue={query.q} placeholder={t("rounds.searchPlaceholder")} />

@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CsvLink } from "~/components/csv-link";
 import { FilterForm, FilterSelect, SearchField, isFiltered } from "~/components/list-filters";
 import { Pagination, SortLink, ariaSort } from "~/components/pagination";
 import { GradeBadge } from "~/components/un-parts";
@@ -18,13 +19,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 const FILTERS = ["q", "mechanism", "grade", "followUp", "theme"];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const params = new URL(request.url).searchParams;
+/** The list's filters and order from the query string (also the CSV download's, routes/un.recommendations[.]csv.ts). */
+export function recommendationListQuery(params: URLSearchParams) {
   const grade = params.get("grade");
   const sort = oneOf(params.get("sort"), RECOMMENDATION_SORTS, "issued");
-  const query = {
+  return {
     q: queryFrom(params),
     mechanismId: (params.get("mechanism") ?? "").slice(0, 64) || undefined,
     grade: isGrade(grade) ? grade : grade === "none" ? ("none" as const) : undefined,
@@ -34,6 +33,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     dir: oneOf(params.get("dir"), ["asc", "desc"] as const, sort === "paragraph" ? "asc" : "desc"),
     page: pageFrom(params),
   };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await getLocale(request, user);
+  const query = recommendationListQuery(new URL(request.url).searchParams);
   const [result, options] = await Promise.all([listRecommendations(query), recommendationFilterOptions(locale)]);
   return { ...result, query, options, canEdit: hasRole(user.role, "staff") };
 }
@@ -52,11 +57,14 @@ export default function RecommendationsIndex() {
       </nav>
       <div className="page-header">
         <h1>{t("un.recommendations")}</h1>
-        {canEdit ? (
-          <Link to="/un/recommendations/new" className="button primary">
-            {t("un.newRecommendation")}
-          </Link>
-        ) : null}
+        <div className="form-actions">
+          <CsvLink path="/un/recommendations.csv" />
+          {canEdit ? (
+            <Link to="/un/recommendations/new" className="button primary">
+              {t("un.newRecommendation")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <p className="muted">{t("un.recommendationsIntro")}</p>
       <FilterForm clearTo="/un/recommendations" filtered={filtered} sort={query.sort} dir={query.dir}>

@@ -4,6 +4,7 @@
 // never runs them as formulas (CSV injection). What goes in the cells is the caller's concern, and
 // passes through app/models/visibility.ts like every page.
 import { stringify } from "csv-stringify/sync";
+import { checkRichText } from "~/utils/rich-text.server";
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -22,4 +23,27 @@ export function csvResponse(name: string, header: string[], rows: Cell[][], toda
       "Cache-Control": "private, no-store",
     },
   });
+}
+
+type Named = { nameJa: string; nameEn: string };
+
+/** A bilingual name in the reader's language, the other language when the first is empty. */
+export function nameIn(locale: "ja" | "en") {
+  return (x: Named | null | undefined) => (x ? (locale === "ja" ? x.nameJa || x.nameEn : x.nameEn || x.nameJa) : "");
+}
+
+/** Several related records in one cell. */
+export function joinCell(values: Array<string | null | undefined>) {
+  return values.filter(Boolean).join("; ");
+}
+
+/** A bilingual title in the reader's language, the other language when the first is empty. */
+export function titleIn(locale: "ja" | "en") {
+  return (x: { titleJa: string; titleEn: string } | null | undefined) => (x ? (locale === "ja" ? x.titleJa || x.titleEn : x.titleEn || x.titleJa) : "");
+}
+
+/** Rich text (ProseMirror JSON) as its plain text, paragraphs apart. */
+export function plainText(json: string | null | undefined) {
+  const checked = checkRichText(json);
+  return checked.ok ? checked.text : "";
 }

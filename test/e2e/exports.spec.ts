@@ -1,4 +1,5 @@
 // API tokens, CSV downloads and the full data export as users would use them, in Japanese and English.
+import { parse } from "csv-parse/sync";
 import { expect, type Download, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { E2E_DATABASE } from "../../playwright.config";
@@ -152,3 +153,48 @@ for (const locale of ["ja", "en"] as const) {
     await expect(page.locator("table.data-table tbody tr").first().getByText(words.done)).toBeVisible({ timeout: 30_000 });
   });
 }
+/** A CSV download's rows (header first), without its byte-order mark. */
+async function rowsOf(download: Download): Promise<string[][]> {
+  return parse((await textOf(download)).replace(/^\uFEFF/, ""));
+}
+
+test("staff download the negotiation rounds as filtered, in Japanese, with the internal notes column", async ({ page }) => {
+  await signIn(page, "staff");
+  await switchLanguage(page, "ja");
+  await page.goto("/rounds");
+  await page.getByLabel("種別").selectOption({ label: "省庁交渉" });
+  await expect(page).toHaveURL(/kind=ministry_round/);
+  const link = page.getByRole("link", { name: "CSV をダウンロード" });
+  await expect(link).toHaveAttribute("href", /^\/rounds\.csv\?.*kind=ministry_round/);
+  const shown = await page.locator("table.data-table tbody tr").count();
+  expect(shown).toBeGreaterThan(0);
+  await expectAccessible(page);
+  await keepScreenshot(page, "rounds-csv-link-ja");
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toMatch(/^省庁交渉・面談-\d{4}-\d{2}-\d{2}\.csv$/);
+  const [header, ...rows] = await rowsOf(download);
+  expect(header.slice(0, 4)).toEqual(["日付", "種別", "名称（日本語）", "名称（英語）"]);
+  expect(header).toContain("内部メモ（スタッフのみ）");
+  expect(rows).toHaveLength(shown);
+  for (const row of rows) expect(row[1]).toBe("省庁交渉");
+  // The rows in the list's order: the first title on the page is the first row's.
+  await expect(page.locator("table.data-table tbody tr").first().getByRole("link")).toHaveText(rows[0][2]);
+});
+
+test("a member downloads the people list as filtered, in English, without contact details", async ({ page }) => {
+  await signIn(page, "member");
+  await switchLanguage(page, "en");
+  await page.goto("/people");
+  await page.getByLabel("Kind").selectOption({ label: "Our staff" });
+  await expect(page).toHaveURL(/kind=staff/);
+  const names = await page.locator("table.data-table tbody tr td:first-child > a").allInnerTexts();
+  expect(names.length).toBeGreaterThan(0);
+  await keepScreenshot(page, "people-csv-link-en");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+  const [header, ...rows] = await rowsOf(download);
+  expect(header.slice(0, 4)).toEqual(["Name (Japanese)", "Name (English)", "Kind", "Current affiliations"]);
+  expect(header).not.toContain("Email");
+  expect(rows).toHaveLength(names.length);
+  for (const row of rows) expect(row[2]).toBe("Our staff");
+  expect(rows.map((r) => r[1] || r[0])).toEqual(names);
+});
