@@ -24,5 +24,6 @@ import { vocabEn } from "./vocab.en";
 import { calendarEn } from "./calendar.en";
 import { dashboardEn } from "./dashboard.en";
 import { reportsEn } from "./reports.en";
+import { publicEn } from "./public.en";
 
-export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn, ...consultationsEn, ...unEn, ...exportsEn, ...calendarEn, ...dashboardEn, ...reportsEn, ...reportEn };
+export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn, ...consultationsEn, ...unEn, ...exportsEn, ...calendarEn, ...dashboardEn, ...reportsEn, ...reportEn, ...publicEn };

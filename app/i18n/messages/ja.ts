@@ -22,5 +22,6 @@ import { vocabJa } from "./vocab.ja";
 import { calendarJa } from "./calendar.ja";
 import { dashboardJa } from "./dashboard.ja";
 import { reportsJa } from "./reports.ja";
+import { publicJa } from "./public.ja";
 
-export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa, ...searchJa, ...boardJa, ...consultationsJa, ...unJa, ...exportsJa, ...calendarJa, ...dashboardJa, ...reportsJa, ...reportJa };
+export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa, ...searchJa, ...boardJa, ...consultationsJa, ...unJa, ...exportsJa, ...calendarJa, ...dashboardJa, ...reportsJa, ...reportJa, ...publicJa };
