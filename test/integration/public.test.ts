@@ -6,6 +6,9 @@ import { moveToTrash } from "~/models/trash.server";
 import { PUBLIC_FIELDS } from "~/models/visibility";
 import { loader as listLoader } from "~/routes/public._index";
 import { loader as demandLoader } from "~/routes/public.demands.$demandId";
+import { loader as demandsLoader } from "~/routes/demands._index";
+import { loader as demandPageLoader } from "~/routes/demands.$demandId._index";
+import { loader as boardLoader } from "~/routes/status-board";
 import { db } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import { parseConfig } from "../../server/config.js";
@@ -159,5 +162,30 @@ describe("a public demand", () => {
     expect(first.page.total).toBeGreaterThan(0);
     const beyond = payload(await page(d014, "?page=99"));
     expect(beyond.page.page).toBe(first.page.pageCount);
+  });
+});
+
+describe("the staff side", () => {
+  it("filters the demand list and the status board to the public demands, each marked", async () => {
+    const demands = payload(await run(async () => demandsLoader(args(await makeRequest("/demands?public=1&state=all", { role: "staff" })))));
+    expect(demands.items.map((d) => d.id).sort()).toEqual([...publicIds].sort());
+    expect(demands.items.every((d) => d.isPublic)).toBe(true);
+    const theme = await db.theme.findUniqueOrThrow({ where: { slug: "migrant-women-dv" } });
+    // The theme filter takes another path through the list (listFiltered).
+    const themed = payload(await run(async () => demandsLoader(args(await makeRequest(`/demands?public=1&theme=${theme.id}`, { role: "staff" })))));
+    expect(themed.items.map((d) => d.ref)).toEqual(["D-014"]);
+    const everything = payload(await run(async () => demandsLoader(args(await makeRequest("/demands?state=all", { role: "staff" })))));
+    expect(everything.total).toBeGreaterThan(publicIds.length);
+
+    const board = payload(await run(async () => boardLoader(args(await makeRequest("/status-board?public=1&state=all&group=none", { role: "staff" })))));
+    expect(board.rows.map((r) => r.fact.id).sort()).toEqual([...publicIds].sort());
+    expect(board.rows.every((r) => r.fact.isPublic)).toBe(true);
+  });
+
+  it("tells staff on the demand page whether the public page shows the demand", async () => {
+    const open = async (role: DemoRole) => payload(await run(async () => demandPageLoader(args(await makeRequest(`/demands/${d014}`, { role }), { demandId: d014 }))));
+    expect(await open("staff")).toMatchObject({ publicPage: true, showInternal: true, demand: { isPublic: true } });
+    config.publicPage = false;
+    expect((await open("staff")).publicPage).toBe(false);
   });
 });

@@ -47,4 +47,6 @@ export const publicEn = {
   "public.filterOnly": "Public only",
   "public.filterLabel": "Public page",
   "public.filterAll": "Public or not",
+  "public.checkbox": "Show on the public page",
+  "public.checkboxHelp": "Anyone, without an account, then sees its reference, titles, summary, themes, target bodies and status, and its timeline: requests with their wording, questions raised in negotiations and the commitments made, government documents with the quoted passage, UN recommendations and public comments. Never the long description, internal notes, answers' minutes, our assessments, follow-up plans, people or networks.",
 } as const;

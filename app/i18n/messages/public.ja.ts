@@ -48,4 +48,6 @@ export const publicJa: Record<keyof typeof publicEn, string> = {
   "public.filterOnly": "公開のみ",
   "public.filterLabel": "公開ページ",
   "public.filterAll": "公開・非公開とも",
+  "public.checkbox": "公開ページに掲載する",
+  "public.checkboxHelp": "アカウントのない誰もが、番号・題名・概要・テーマ・宛先・到達状況と経過（要望書の文言、交渉で取り上げた質問と政府の約束、政府文書と該当箇所、国連勧告、パブリックコメント）を見られるようになります。本文、内部メモ、回答の記録、私たちの評価、フォローアップの予定、人物やネットワークは公開されません。",
 };
