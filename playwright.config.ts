@@ -51,6 +51,8 @@ export default defineConfig({
       // The browser tests sign in many times a minute from one address.
       SIGN_IN_LIMIT: "10000",
       LOG_LEVEL: "warn",
+      // The public page (docs/decisions/018): test/e2e/public.spec.ts walks it.
+      PUBLIC_PAGE: "true",
     },
   },
 });

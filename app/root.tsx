@@ -9,6 +9,7 @@ import {
   ScrollRestoration,
   useLoaderData,
   useLocation,
+  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { type ReactNode } from "react";
@@ -137,10 +138,47 @@ function HeaderSearch() {
   );
 }
 
+/** Whether the page is a public page that loaded (docs/decisions/018): a refused one looks like any other 404. */
+function usePublicLayout() {
+  return useMatches().some((m) => {
+    const handle: unknown = m.handle;
+    return Boolean(handle && typeof handle === "object" && "publicLayout" in handle && handle.publicLayout && m.data);
+  });
+}
+
+/** The public page's frame: its name, the language switch, nothing of the tracker (no menus, no account). */
+function PublicShell({ children }: { children: ReactNode }) {
+  const t = useT();
+  const location = useLocation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <header className="site-header public-header">
+        <div className="brand">
+          <a href="/public">{t("public.siteName")}</a>
+        </div>
+        <div className="header-tools">
+          <LanguageSwitch redirectTo={`${location.pathname}${location.search}`} />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="public-footer">
+        <p className="muted">{t("public.footer")}</p>
+      </footer>
+    </>
+  );
+}
+
 function Shell({ children }: { children: ReactNode }) {
   const { user, reminders } = useLoaderData<typeof loader>();
   const t = useT();
   const location = useLocation();
+  const publicLayout = usePublicLayout();
+  if (publicLayout) return <PublicShell>{children}</PublicShell>;
   return (
     <>
       <a className="skip-link" href="#main">

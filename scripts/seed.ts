@@ -140,6 +140,8 @@ const schemas = {
       targets: z.array(z.string()),
       firstRaisedOn: optionalDate,
       archived: z.boolean().default(false),
+      /** shown on the public page (docs/decisions/018) */
+      isPublic: z.boolean().default(false),
     }),
   ),
   users: z.array(
@@ -497,6 +499,7 @@ export async function seedDemo() {
             projectNetworkId: d.projectNetwork ? lookup(networkIds, d.projectNetwork, "project network") : null,
             firstRaisedOn: d.firstRaisedOn ?? null,
             archived: d.archived,
+            isPublic: d.isPublic,
             createdById: author,
             updatedById: author,
             themes: { create: d.themes.map((slug) => ({ themeId: lookup(themeIds, slug, "theme") })) },

@@ -28,6 +28,7 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Advocacy Tracker <no-reply@localhost>"),
   APP_URL: z.string().url().optional(),
   REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  PUBLIC_PAGE: boolean.optional(),
 });
 
 function readOrCreateSecret(file) {
@@ -83,6 +84,8 @@ export function parseConfig(env) {
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     /** How often the server makes reminders (0: never, e.g. when another process does it). */
     reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
+    /** The public page (/public, docs/decisions/018): off unless PUBLIC_PAGE is "true" or "1". */
+    publicPage: e.PUBLIC_PAGE ?? false,
   };
 }
 

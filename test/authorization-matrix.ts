@@ -125,6 +125,9 @@ export async function resolveFixtures() {
   fs.mkdirSync(exportsDir(), { recursive: true });
   fs.writeFileSync(path.join(exportsDir(), "matrix-export.json"), '{"format":"advocacy-tracker-export"}');
 
+  // The public page shows this demand, so that the leak walk reads its public timeline with every note.
+  await db.demand.update({ where: { id: outcome.demandId }, data: { isPublic: true } });
+
   return {
     exportJobId: exportJob.id,
     // The demand and body whose pages show the noted outcome and agenda item.
@@ -222,6 +225,9 @@ const toDelete = {
 export const matrix: Record<string, Entry> = {
   "_index.tsx": { path: () => "/", get: SIGNED_IN, post: NO_ACTION },
   "healthz.ts": { path: () => "/healthz", get: PUBLIC, post: NO_ACTION },
+  // The public page (docs/decisions/018), on in the tests (test/setup-db.ts); public.test.ts checks it off.
+  "public._index.tsx": { path: () => "/public", get: PUBLIC, post: NO_ACTION },
+  "public.demands.$demandId.tsx": { path: (f) => `/public/demands/${f.demandId}`, get: PUBLIC, post: NO_ACTION },
   "ping.tsx": { path: () => "/ping", get: SIGNED_IN, post: NO_ACTION },
   // A word found only in an internal note: staff find it, members must not (test/integration/search.test.ts).
   "status-board.tsx": { path: () => "/status-board", search: () => "?group=theme&state=all", get: SIGNED_IN, post: NO_ACTION },

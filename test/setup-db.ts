@@ -13,6 +13,9 @@ process.env.DATABASE_URL = `file:${file}`;
 process.env.NODE_ENV = "test";
 process.env.SESSION_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
 process.env.LOG_LEVEL = "silent";
+// The public page is on in the tests, so that the authorization matrix and the leak walk reach its
+// routes; test/integration/public.test.ts turns it off to check the 404 (docs/decisions/018).
+process.env.PUBLIC_PAGE = "true";
 
 let consoleError: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {

@@ -190,7 +190,7 @@ export function DemandEditor({
       />
       <div className="field-row">
         <CheckboxField label={t("demand.archived")} name="archived" defaultChecked={archivedSubmitted === "on"} />
-        <CheckboxField label={t("demand.isPublic")} name="isPublic" defaultChecked={publicSubmitted === "on"} />
+        <CheckboxField label={t("public.checkbox")} name="isPublic" defaultChecked={publicSubmitted === "on"} help={t("public.checkboxHelp")} />
       </div>
       <EditorActions cancelTo={cancelTo} />
     </Form>

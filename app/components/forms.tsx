@@ -115,13 +115,18 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ label, errors, className, ...props }: FieldBase & InputHTMLAttributes<HTMLInputElement>) {
-  const { inputId, errorId } = useFieldIds(props.id);
+export function CheckboxField({ label, errors, help, className, ...props }: FieldBase & InputHTMLAttributes<HTMLInputElement>) {
+  const { inputId, errorId, helpId } = useFieldIds(props.id);
   const hasErrors = Boolean(errors?.some(Boolean));
   return (
     <div className={`field field-checkbox ${className ?? ""}`}>
-      <input {...props} type="checkbox" id={inputId} aria-invalid={hasErrors || undefined} aria-describedby={hasErrors ? errorId : undefined} />
+      <input {...props} type="checkbox" id={inputId} aria-invalid={hasErrors || undefined} aria-describedby={describedBy(hasErrors, Boolean(help), errorId, helpId)} />
       <label htmlFor={inputId}>{label}</label>
+      {help ? (
+        <p id={helpId} className="field-help">
+          {help}
+        </p>
+      ) : null}
       <ErrorList id={errorId} errors={errors} />
     </div>
   );

@@ -18,7 +18,7 @@ type LinkRow = { demandId: string; otherId: string };
 async function loadFacts(today: string): Promise<{ facts: BoardFact[]; years: string[] }> {
   const demands = await db.demand.findMany({
     where: { deletedAt: null },
-    select: { id: true, ref: true, titleJa: true, titleEn: true, archived: true, projectNetworkId: true },
+    select: { id: true, ref: true, titleJa: true, titleEn: true, archived: true, isPublic: true, projectNetworkId: true },
   });
   const [statuses, themes, targets, activity] = await Promise.all([
     liveDemandStatuses(today),
@@ -59,6 +59,7 @@ async function loadFacts(today: string): Promise<{ facts: BoardFact[]; years: st
       titleJa: d.titleJa,
       titleEn: d.titleEn,
       archived: d.archived,
+      isPublic: d.isPublic,
       networkId: d.projectNetworkId,
       themeIds: themesOf.get(d.id) ?? [],
       bodyIds: targetsOf.get(d.id) ?? [],
@@ -93,6 +94,7 @@ export type BoardQuery = {
   networkId?: string;
   bodyId?: string;
   year?: string;
+  publicOnly?: boolean;
   group: BoardGroup;
   page: number;
   locale: Locale;
@@ -131,7 +133,7 @@ export type BoardOptions = Awaited<ReturnType<typeof boardOptions>>;
 export async function boardRows(query: BoardQuery, options: BoardOptions): Promise<{ rows: BoardRow[]; facts: BoardFact[]; years: string[] }> {
   const { facts: all, years } = await boardData();
   const bodyIds = query.bodyId ? subtreeIds(options.bodyTree, query.bodyId) : undefined;
-  const filter: BoardFilter = { state: query.state, status: query.status, themeId: query.themeId, networkId: query.networkId, bodyIds, year: query.year };
+  const filter: BoardFilter = { state: query.state, status: query.status, themeId: query.themeId, networkId: query.networkId, bodyIds, year: query.year, publicOnly: query.publicOnly };
   const facts = filterBoard(all, filter);
   const order =
     query.group === "status"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type BoardFact, activeYears, groupBoard } from "~/models/board";
+import { type BoardFact, activeYears, filterBoard, groupBoard } from "~/models/board";
 
 const fact = (ref: string, extra: Partial<BoardFact> = {}): BoardFact => ({
   id: ref,
@@ -7,6 +7,7 @@ const fact = (ref: string, extra: Partial<BoardFact> = {}): BoardFact => ({
   titleJa: ref,
   titleEn: ref,
   archived: false,
+  isPublic: false,
   networkId: null,
   themeIds: [],
   bodyIds: [],
@@ -51,5 +52,14 @@ describe("groupBoard", () => {
 describe("activeYears", () => {
   it("gives each year once, newest first", () => {
     expect(activeYears([fact("A", { activeYears: ["2007", "2011"] }), fact("B", { activeYears: ["2011", "2008"] })])).toEqual(["2011", "2008", "2007"]);
+  });
+});
+
+describe("the public-only filter", () => {
+  it("keeps the demands shown on the public page", () => {
+    const facts = [fact("D-1", { isPublic: true }), fact("D-2"), fact("D-3", { isPublic: true, archived: true })];
+    expect(filterBoard(facts, { state: "all", publicOnly: true }).map((f) => f.ref)).toEqual(["D-1", "D-3"]);
+    expect(filterBoard(facts, { state: "active", publicOnly: true }).map((f) => f.ref)).toEqual(["D-1"]);
+    expect(filterBoard(facts, { state: "all" })).toHaveLength(3);
   });
 });

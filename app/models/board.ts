@@ -15,6 +15,8 @@ export type BoardFact = {
   titleJa: string;
   titleEn: string;
   archived: boolean;
+  /** shown on the public page (docs/decisions/018) */
+  isPublic: boolean;
   networkId: string | null;
   themeIds: string[];
   bodyIds: string[];
@@ -37,6 +39,8 @@ export type BoardFilter = {
   /** the body and every body under it */
   bodyIds?: Set<string>;
   year?: string;
+  /** only the demands shown on the public page */
+  publicOnly?: boolean;
 };
 
 export function filterBoard(facts: BoardFact[], f: BoardFilter): BoardFact[] {
@@ -47,7 +51,8 @@ export function filterBoard(facts: BoardFact[], f: BoardFilter): BoardFact[] {
       (!f.themeId || d.themeIds.includes(f.themeId)) &&
       (!f.networkId || d.networkId === f.networkId) &&
       (!f.bodyIds || d.bodyIds.some((b) => f.bodyIds?.has(b))) &&
-      (!f.year || d.activeYears.includes(f.year)),
+      (!f.year || d.activeYears.includes(f.year)) &&
+      (!f.publicOnly || d.isPublic),
   );
 }
 

@@ -13,6 +13,8 @@ export type DemandListQuery = {
   networkId?: string;
   bodyId?: string;
   state: DemandState;
+  /** only the demands shown on the public page (docs/decisions/018) */
+  publicOnly?: boolean;
   sort: DemandSort;
   dir: "asc" | "desc";
   page: number;
@@ -35,6 +37,7 @@ const listSelect = {
   summaryEn: true,
   firstRaisedOn: true,
   archived: true,
+  isPublic: true,
   updatedAt: true,
   projectNetwork: { select: { id: true, nameJa: true, nameEn: true } },
   themes: { select: { theme: { select: { id: true, slug: true, nameJa: true, nameEn: true } } } },
@@ -45,6 +48,7 @@ export async function listDemands(query: DemandListQuery) {
   const where: Prisma.DemandWhereInput = { deletedAt: null };
   if (query.state === "active") where.archived = false;
   if (query.state === "archived") where.archived = true;
+  if (query.publicOnly) where.isPublic = true;
   if (query.q) {
     where.OR = [
       { ref: { contains: query.q } },
@@ -81,6 +85,7 @@ type KeySql = {
   firstRaisedOn: string | null;
   updatedAt: Date | string;
   archived: boolean | number | bigint;
+  isPublic: boolean | number | bigint;
   deletedAt: Date | string | null;
   projectNetworkId: string | null;
 };
@@ -96,7 +101,7 @@ type KeySql = {
 async function listFiltered(query: DemandListQuery) {
   const bodyIds = query.bodyId ? await bodySubtree(query.bodyId) : null;
   const rows = await db.$queryRaw<KeySql[]>`
-    SELECT d."id", d."ref", d."titleJa", d."titleEn", d."firstRaisedOn", d."updatedAt", d."archived", d."deletedAt", d."projectNetworkId"
+    SELECT d."id", d."ref", d."titleJa", d."titleEn", d."firstRaisedOn", d."updatedAt", d."archived", d."isPublic", d."deletedAt", d."projectNetworkId"
     FROM "Demand" d
     WHERE ${query.themeId ? Prisma.sql`d."id" IN (SELECT "demandId" FROM "DemandTheme" WHERE "themeId" = ${query.themeId})` : Prisma.sql`1`}
       AND ${bodyIds ? Prisma.sql`d."id" IN (SELECT "demandId" FROM "DemandTarget" WHERE "bodyId" IN (SELECT "value" FROM json_each(${JSON.stringify(bodyIds)})))` : Prisma.sql`1`}`;
@@ -106,6 +111,7 @@ async function listFiltered(query: DemandListQuery) {
     (d) =>
       d.deletedAt === null &&
       (query.state === "all" || d.archived === (query.state === "archived")) &&
+      (!query.publicOnly || Boolean(Number(d.isPublic))) &&
       (!query.networkId || d.projectNetworkId === query.networkId),
   );
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

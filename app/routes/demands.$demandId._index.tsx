@@ -9,6 +9,7 @@ import { DemandRecommendations } from "~/components/un-parts";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { getDemand } from "~/models/demand.server";
 import { demandOutcomesData } from "~/models/outcome.server";
+import { publicPageOn } from "~/models/public.server";
 import { hasRole } from "~/models/roles";
 import { recommendationsOfDemand } from "~/models/un.server";
 import { canSeeInternal } from "~/models/visibility";
@@ -27,11 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!demand) throw new Response("Not found", { status: 404 });
   const { body, ...rest } = demand;
   const [outcomes, recommendations] = await Promise.all([demandOutcomesData(demand.id, user.role), recommendationsOfDemand(demand.id)]);
-  return { demand: rest, bodyHtml: renderRichText(body), outcomes, recommendations, canEdit: hasRole(user.role, "staff"), showInternal: canSeeInternal(user.role) };
+  return { demand: rest, bodyHtml: renderRichText(body), outcomes, recommendations, canEdit: hasRole(user.role, "staff"), showInternal: canSeeInternal(user.role), publicPage: publicPageOn() };
 }
 
 export default function DemandDetail() {
-  const { demand, bodyHtml, outcomes, recommendations, canEdit, showInternal } = useLoaderData<typeof loader>();
+  const { demand, bodyHtml, outcomes, recommendations, canEdit, showInternal, publicPage } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
@@ -52,6 +53,17 @@ export default function DemandDetail() {
           <h1>{pick(demand.titleJa, demand.titleEn)}</h1>
           {demand.archived ? <span className="badge">{t("demand.archived")}</span> : null}
           {demand.isPublic ? <span className="badge badge-public">{t("demand.isPublic")}</span> : null}
+          {demand.isPublic && showInternal ? (
+            <p className="muted public-note">
+              {publicPage ? (
+                <>
+                  {t("public.onPublicPage")} · <Link to={`/public/demands/${demand.id}`}>{t("public.viewPublic")}</Link>
+                </>
+              ) : (
+                t("public.notOnPublicPage")
+              )}
+            </p>
+          ) : null}
         </div>
         <div className="form-actions">
           <Link to={`/demands/${demand.id}/timeline`} className="button">

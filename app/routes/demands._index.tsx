@@ -28,6 +28,7 @@ export function demandListQuery(params: URLSearchParams, locale: Locale) {
     networkId: params.get("network") || undefined,
     bodyId: params.get("body") || undefined,
     state: oneOf(params.get("state"), DEMAND_STATES, "active"),
+    publicOnly: params.get("public") === "1",
     sort,
     dir: oneOf(params.get("dir"), ["asc", "desc"] as const, sort === "updated" ? "desc" : "asc"),
     page: pageFrom(params),
@@ -49,7 +50,7 @@ export default function DemandsIndex() {
   const locale = useLocale();
   const pick = useBilingual();
   const [params] = useSearchParams();
-  const filtered = isFiltered(params, ["q", "theme", "network", "body", "state"]);
+  const filtered = isFiltered(params, ["q", "theme", "network", "body", "state", "public"]);
 
   return (
     <section>
@@ -75,6 +76,14 @@ export default function DemandsIndex() {
           name="state"
           defaultValue={query.state}
           options={DEMAND_STATES.map((s) => ({ value: s, label: t(`demands.state.${s}`) }))}
+        />
+        <FilterSelect
+          id="demand-public"
+          label={t("public.filterLabel")}
+          name="public"
+          value={query.publicOnly ? "1" : ""}
+          allLabel={t("public.filterAll")}
+          options={[{ value: "1", label: t("public.filterOnly") }]}
         />
       </FilterForm>
 
@@ -107,6 +116,7 @@ export default function DemandsIndex() {
                 <td>
                   <Link to={`/demands/${d.id}`}>{pick(d.titleJa, d.titleEn)}</Link>
                   {d.archived ? <span className="badge">{t("demand.archived")}</span> : null}
+                  {d.isPublic ? <span className="badge badge-public">{t("public.badge")}</span> : null}
                   {d.themes.length ? (
                     <div className="tags">
                       {d.themes.map(({ theme }) => (

@@ -20,13 +20,14 @@ import { formatPartialDate } from "~/utils/partial-date";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("board.title"));
 
-const FILTERS = ["theme", "network", "body", "status", "year", "state"];
+const FILTERS = ["theme", "network", "body", "status", "year", "state", "public"];
 
 /** The board's query from the URL (shared with its CSV export). */
 export function boardQueryFrom(params: URLSearchParams) {
   const status = oneOf(params.get("status"), ["", ...STATUSES] as const, "");
   return {
     state: oneOf(params.get("state"), BOARD_STATES, "active"),
+    publicOnly: params.get("public") === "1",
     status: status === "" ? undefined : status,
     themeId: params.get("theme")?.slice(0, 64) || undefined,
     networkId: params.get("network")?.slice(0, 64) || undefined,
@@ -108,6 +109,14 @@ export default function StatusBoard() {
           defaultValue={query.state}
           options={BOARD_STATES.map((s) => ({ value: s, label: t(`demands.state.${s}`) }))}
         />
+        <FilterSelect
+          id="board-public"
+          label={t("public.filterLabel")}
+          name="public"
+          value={query.publicOnly ? "1" : ""}
+          allLabel={t("public.filterAll")}
+          options={[{ value: "1", label: t("public.filterOnly") }]}
+        />
         <SelectField
           label={t("board.group")}
           id="board-group"
@@ -149,6 +158,7 @@ export default function StatusBoard() {
                     <td>
                       <Link to={`/demands/${row.fact.id}`}>{pick(row.fact.titleJa, row.fact.titleEn)}</Link>
                       {row.fact.archived ? <span className="badge">{t("demand.archived")}</span> : null}
+                      {row.fact.isPublic ? <span className="badge badge-public">{t("public.badge")}</span> : null}
                     </td>
                     <td>
                       <StatusBadge status={row.fact.status} since={row.fact.sinceOn} override={row.fact.overrideReason ? { reason: row.fact.overrideReason } : null} />

@@ -109,6 +109,20 @@ for (const locale of ["ja", "en"] as const) {
     await keepScreenshot(page, `login-${locale}`);
   });
 
+  // The public page (docs/decisions/018, PUBLIC_PAGE on in playwright.config.ts), as a visitor without an account.
+  test(`public page in ${locale}`, async ({ page }) => {
+    await page.goto("/public");
+    await switchLanguage(page, locale);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectAccessible(page);
+    await keepScreenshot(page, `public-${locale}`);
+    await page.locator(".public-card", { hasText: "D-014" }).getByRole("link").click();
+    await expect(page.locator(".timeline-list")).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await expectAccessible(page);
+    await keepScreenshot(page, `public-demand-${locale}`);
+  });
+
   // One signed-in page per role and language, kept across that role's screens: signing in and
   // switching the language again for every screen was a third of this file's time.
   for (const role of ["member", "staff", "admin"] as const) {

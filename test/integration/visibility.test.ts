@@ -2,6 +2,7 @@
 // in every row, with a sentinel naming its model and field; then every GET route in
 // test/authorization-matrix.ts (pages, CSV downloads, the read API, the JSON export) plus a few extra
 // walks (a search for the sentinels, the API's lists) is called as anonymous, member, staff and admin.
+// The public page (PUBLIC_PAGE on in the tests) is walked too, and may show no sentinel to anyone.
 // A member or anonymous answer that contains a sentinel fails; so does a sentinel that staff see
 // nowhere (the walk would then prove nothing for that field).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,6 +34,8 @@ const extra: Array<{ file: string; path: (f: Fixtures) => string; search: string
   { file: "search.tsx", path: () => "/search", search: `?q=${PREFIX}&kind=round` },
   { file: "demands.$demandId.timeline.tsx", path: (x) => `/demands/${x.demandId}/timeline`, search: "?order=desc" },
   { file: "people._index.tsx", path: () => "/people", search: `?q=${PREFIX}` },
+  { file: "public._index.tsx", path: () => "/public", search: "?status=partially_reflected" },
+  { file: "public.demands.$demandId.tsx", path: (x) => `/public/demands/${x.demandId}`, search: "?page=2" },
 ];
 
 /** What each role saw, by route, for the sanity check. */
@@ -66,7 +69,8 @@ describe("no staff-only field reaches members or the public", () => {
         const text = (await textOf(result)).toLowerCase();
         const found = sentinels.filter((s) => text.includes(s.value)).map((s) => `${s.model}.${s.field}`);
         for (const s of found) seenBy.get(role)?.add(s);
-        if (role === "anonymous" || role === "member") expect(found, `GET ${path}${search} as ${role} leaks`).toEqual([]);
+        // The public page (docs/decisions/018) shows the same to everyone, staff included.
+        if (role === "anonymous" || role === "member" || file.startsWith("public.")) expect(found, `GET ${path}${search} as ${role} leaks`).toEqual([]);
       }
     }
   });

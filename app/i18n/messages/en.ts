@@ -25,5 +25,6 @@ import { calendarEn } from "./calendar.en";
 import { dashboardEn } from "./dashboard.en";
 import { reportsEn } from "./reports.en";
 import { csvEn } from "./csv.en";
+import { publicEn } from "./public.en";
 
-export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn, ...consultationsEn, ...unEn, ...exportsEn, ...calendarEn, ...dashboardEn, ...reportsEn, ...reportEn, ...csvEn };
+export const en = { ...commonEn, ...homeEn, ...demandsEn, ...bodiesEn, ...peopleEn, ...organisationsEn, ...networksEn, ...adminEn, ...vocabEn, ...requestsEn, ...roundsEn, ...outcomesEn, ...timelineEn, ...historyEn, ...searchEn, ...boardEn, ...consultationsEn, ...unEn, ...exportsEn, ...calendarEn, ...dashboardEn, ...reportsEn, ...reportEn, ...csvEn, ...publicEn };

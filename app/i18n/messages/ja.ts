@@ -23,5 +23,6 @@ import { calendarJa } from "./calendar.ja";
 import { dashboardJa } from "./dashboard.ja";
 import { reportsJa } from "./reports.ja";
 import { csvJa } from "./csv.ja";
+import { publicJa } from "./public.ja";
 
-export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa, ...searchJa, ...boardJa, ...consultationsJa, ...unJa, ...exportsJa, ...calendarJa, ...dashboardJa, ...reportsJa, ...reportJa, ...csvJa };
+export const ja: Record<keyof typeof en, string> = { ...commonJa, ...homeJa, ...demandsJa, ...bodiesJa, ...peopleJa, ...organisationsJa, ...networksJa, ...adminJa, ...vocabJa, ...requestsJa, ...roundsJa, ...outcomesJa, ...timelineJa, ...historyJa, ...searchJa, ...boardJa, ...consultationsJa, ...unJa, ...exportsJa, ...calendarJa, ...dashboardJa, ...reportsJa, ...reportJa, ...csvJa, ...publicJa };
