@@ -196,4 +196,13 @@ export const unEn = {
   "un.import.noParagraphs": "No numbered paragraph (“1. The Committee…”) was found in this text.",
   "un.import.otherSymbol": "This text is of another document:",
   "toast.unImported": "Imported: {created} added, {updated} updated, {unchanged} unchanged.",
+  "outcome.channelRecommendations": "UN recommendations",
+  "outcome.channelRecommendation": "UN recommendation",
+  "outcome.recommendationsOfDemand": "Linked to this demand first; find others by document symbol and paragraph.",
+  "outcome.recommendationSearch": "Find a recommendation",
+  "outcome.recommendationSearchHelp": "Symbol and paragraph, e.g. “CERD/C/JPN/CO/3-6 12” or “CO/3-6 ¶12”, or a word of the heading.",
+  "outcome.recommendationSearchButton": "Find",
+  "outcome.recommendationSearchNone": "No recommendation matches “{q}”.",
+  "outcome.recommendationSearchFound": "{count} found: tick those that led to this outcome.",
+  "timeline.viaRecommendation": "Through UN recommendation",
 };

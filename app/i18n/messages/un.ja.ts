@@ -196,4 +196,13 @@ export const unJa: Record<keyof typeof unEn, string> = {
   "un.import.noParagraphs": "番号付きのパラグラフ（「1. The Committee…」）が見つかりませんでした。",
   "un.import.otherSymbol": "この本文は別の文書のものです：",
   "toast.unImported": "取り込みました：追加{created}件、更新{updated}件、変更なし{unchanged}件。",
+  "outcome.channelRecommendations": "国連勧告",
+  "outcome.channelRecommendation": "国連勧告",
+  "outcome.recommendationsOfDemand": "この要求に結び付いた勧告を先に示します。その他は文書記号とパラグラフ番号で探せます。",
+  "outcome.recommendationSearch": "勧告を探す",
+  "outcome.recommendationSearchHelp": "文書記号とパラグラフ番号（例：「CERD/C/JPN/CO/3-6 12」「CO/3-6 ¶12」）、または見出しの語。",
+  "outcome.recommendationSearchButton": "検索",
+  "outcome.recommendationSearchNone": "「{q}」に当たる勧告はありません。",
+  "outcome.recommendationSearchFound": "{count}件見つかりました。この成果につながったものにチェックを付けてください。",
+  "timeline.viaRecommendation": "経由した国連勧告",
 };
