@@ -20,6 +20,8 @@ export type CsvPlanRow = CsvRow & {
 };
 export type CsvPlan = { columns: CsvColumn[]; rows: CsvPlanRow[] };
 
+/** Texts compare by their words: a line end sent back by a form as \r\n, or spaces at a line's end, are no change. */
+const sameText = (a: string | null, b: string | null) => (a ?? "").replace(/\s+/g, " ").trim() === (b ?? "").replace(/\s+/g, " ").trim();
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join("\u0000") === [...b].sort().join("\u0000");
 
 /** Resolves each row against the document and the records, adding the errors only the database can tell. */
@@ -78,11 +80,11 @@ export async function planCsvImport(documentId: string, parsed: CsvParse): Promi
     let state: CsvPlanRow["state"] = "new";
     if (before && !before.deletedAt) {
       const changed =
-        before.textEn !== row.textEn ||
-        (has("heading") && before.headingEn !== row.headingEn) ||
-        (has("heading_ja") && before.headingJa !== row.headingJa) ||
-        (has("text_ja") && before.textJa !== row.textJa) ||
-        (has("articles") && before.articles !== row.articles) ||
+        !sameText(before.textEn, row.textEn) ||
+        (has("heading") && !sameText(before.headingEn, row.headingEn)) ||
+        (has("heading_ja") && !sameText(before.headingJa, row.headingJa)) ||
+        (has("text_ja") && !sameText(before.textJa, row.textJa)) ||
+        (has("articles") && !sameText(before.articles, row.articles)) ||
         (has("follow_up") && before.followUp !== row.followUp) ||
         (has("reiterates") && before.reiteratesId !== reiteratesId) ||
         (has("themes") && !sameSet(before.themes.map((t) => t.themeId), themeIds)) ||

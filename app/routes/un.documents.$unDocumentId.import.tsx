@@ -106,7 +106,8 @@ export default function ImportRecommendations() {
   const doc = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const busy = useNavigation().state === "submitting";
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
   const plan = actionData?.plan ?? null;
   const result = actionData?.result ?? undefined;
   const textErrors = result?.error?.text;
@@ -166,6 +167,11 @@ export default function ImportRecommendations() {
           ) : null}
           <Link to={`/un/documents/${doc.id}`}>{t("common.cancel")}</Link>
         </div>
+        {busy && plan && navigation.formData?.get("intent") === "save" ? (
+          <p role="status" className="muted">
+            {t("un.import.saving", { count: plan.length })}
+          </p>
+        ) : null}
       </Form>
       <CsvImport csv={actionData?.csv ?? null} />
     </section>
@@ -273,9 +279,11 @@ function CsvImport({ csv }: { csv: CsvView | null }) {
             </button>
           ) : null}
         </div>
-        <p role="status" className="muted">
-          {saving ? t("un.csv.saving", { count: toSave }) : null}
-        </p>
+        {saving ? (
+          <p role="status" className="muted">
+            {t("un.csv.saving", { count: toSave })}
+          </p>
+        ) : null}
       </Form>
     </section>
   );

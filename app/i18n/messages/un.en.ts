@@ -239,4 +239,8 @@ export const unEn = {
   "un.csv.error.unknownThemes": "Unknown themes: {themes}.",
   "un.csv.error.tooLong": "{column} is longer than {max} characters.",
   "un.csv.error.duplicate": "The same paragraph is also on line {lines}.",
+  "report.docxPreparing": "Preparing the DOCX…",
+  "report.docxReady": "The DOCX has been downloaded.",
+  "report.docxFailed": "The DOCX could not be prepared. Please try again.",
+  "un.import.saving": "Saving {count} paragraphs…",
 };

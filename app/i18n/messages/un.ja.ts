@@ -239,4 +239,8 @@ export const unJa: Record<keyof typeof unEn, string> = {
   "un.csv.error.unknownThemes": "不明なテーマ：{themes}。",
   "un.csv.error.tooLong": "{column} が{max}文字を超えています。",
   "un.csv.error.duplicate": "同じパラグラフが{lines}行目にもあります。",
+  "report.docxPreparing": "DOCXを作成しています…",
+  "report.docxReady": "DOCXをダウンロードしました。",
+  "report.docxFailed": "DOCXを作成できませんでした。もう一度お試しください。",
+  "un.import.saving": "{count}件のパラグラフを保存しています…",
 };
