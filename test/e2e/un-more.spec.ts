@@ -99,7 +99,7 @@ test("staff import recommendations from a CSV, then import it again with one cha
   // English, with an error beside its row.
   await switchLanguage(page, "en");
   await page.goto(`${documentPath}/import`);
-  await page.getByLabel("CSV file", { exact: true }).setInputFiles(file(csvOf([header, ["8", "", "", "Text.", "", "maybe", "D-9999"]])));
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles(file(csvOf([header, ["8", "", "", "", "Text.", "", "maybe", "D-9999"]])));
   await page.getByRole("button", { name: "Check the file" }).click();
   const row = page.locator(".csv-preview tbody tr").first();
   await expect(row).toContainText("No demand has these numbers: D-9999");
