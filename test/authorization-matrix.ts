@@ -758,6 +758,7 @@ export const matrix: Record<string, Entry> = {
     get: STAFF,
     post: { expect: STAFF, form: () => ({ intent: "preview", text: "1. The Committee recommends a matrix test." }) },
   },
+  "un.import-template[.]csv.ts": { path: () => "/un/import-template.csv", get: STAFF, post: NO_ACTION },
   "un.recommendations._index.tsx": { path: () => "/un/recommendations", get: SIGNED_IN, post: NO_ACTION },
   "un.recommendations.new.tsx": {
     path: () => "/un/recommendations/new",

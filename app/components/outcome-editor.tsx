@@ -27,9 +27,11 @@ export type OutcomeEditorDefaults = {
   roundIds?: string[];
   agendaItemIds?: string[];
   commentPointIds?: string[];
+  recommendationIds?: string[];
 };
 
-export type OutcomeChannelChoices = { requests: Option[]; rounds: Option[]; agendaItems: Option[]; commentPoints: Option[] };
+export type OutcomeChannelChoices = { requests: Option[]; rounds: Option[]; agendaItems: Option[]; commentPoints: Option[]; recommendations: Option[] };
+const NO_CHANNELS: OutcomeChannelChoices = { requests: [], rounds: [], agendaItems: [], commentPoints: [], recommendations: [] };
 
 export type OutcomeConflict = {
   degree: string;
@@ -66,6 +68,7 @@ export function OutcomeEditor({
   attachmentAccept,
   maxMb,
   lastResult,
+  submittedRecommendations = [],
   version,
   conflict,
   cancelTo,
@@ -77,6 +80,8 @@ export function OutcomeEditor({
   attachmentAccept: string;
   maxMb: number;
   lastResult?: SubmissionResult<string[]>;
+  /** The recommendations last submitted, labelled by the action (a search result is in no other list). */
+  submittedRecommendations?: Option[];
   version?: number;
   conflict?: OutcomeConflict | null;
   cancelTo: string;
@@ -108,7 +113,7 @@ export function OutcomeEditor({
   const [demandId, setDemandId] = useState(initialDemand);
   // Channels of the demand chosen now: fetched again when the demand changes in the form.
   const fetched = fetcher.data && fetcher.data.demandId === demandId ? fetcher.data : null;
-  const channels: OutcomeChannelChoices = fetched?.channels ?? (demandId === initialDemand ? options.channels : { requests: [], rounds: [], agendaItems: [], commentPoints: [] });
+  const channels: OutcomeChannelChoices = fetched?.channels ?? (demandId === initialDemand ? options.channels : NO_CHANNELS);
   const instruments = fetcher.data?.instruments ?? options.instruments;
   const keepChosen = demandId === initialDemand;
   const requestIds = keepChosen ? submittedList(lastResult, "requestIds", defaults.requestIds ?? []) : [];
@@ -116,6 +121,8 @@ export function OutcomeEditor({
   const agendaItemIds = keepChosen ? submittedList(lastResult, "agendaItemIds", defaults.agendaItemIds ?? []) : [];
   const commentPointIds = keepChosen ? submittedList(lastResult, "commentPointIds", defaults.commentPointIds ?? []) : [];
   const removeIds = submittedList(lastResult, "removeAttachmentIds", []);
+  // Recommendations are not the demand's alone: what was chosen stays chosen when the demand changes.
+  const recommendationIds = submittedList(lastResult, "recommendationIds", defaults.recommendationIds ?? []);
   const reload = (demand: string) => {
     const params = new URLSearchParams({ demand });
     if (outcomeId) params.set("outcome", outcomeId);
@@ -124,6 +131,7 @@ export function OutcomeEditor({
   const degreeOptions = DEGREES.map((d) => ({ value: d, label: t(`degree.${d}`) }));
   const fileErrors = (lastResult?.error?.attachments ?? []).map((e) => translateMaybe(t, e, { max: maxMb }));
   const noChannels = channels.requests.length + channels.rounds.length + channels.agendaItems.length + channels.commentPoints.length === 0;
+  const knownRecommendations = [...channels.recommendations, ...options.channels.recommendations, ...submittedRecommendations];
 
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="editor-form">
@@ -305,6 +313,12 @@ export function OutcomeEditor({
         ) : (
           <ErrorList errors={fields.commentPointIds.errors} />
         )}
+        <RecommendationPicker
+          demandOptions={channels.recommendations}
+          known={knownRecommendations}
+          initialChosen={recommendationIds}
+          errors={fields.recommendationIds.errors}
+        />
       </fieldset>
 
       <fieldset className="field">
@@ -344,5 +358,88 @@ export function OutcomeEditor({
 
       <EditorActions cancelTo={cancelTo} />
     </Form>
+  );
+}
+
+/**
+ * The UN recommendations that led to the outcome: those linked to the demand are listed, others are
+ * found by symbol and paragraph (a search on the form-options route) and added to the list when ticked.
+ * The boxes are controlled, so a new search never drops what was ticked before.
+ */
+function RecommendationPicker({ demandOptions, known, initialChosen, errors }: { demandOptions: Option[]; known: Option[]; initialChosen: string[]; errors?: string[] }) {
+  const t = useT();
+  const id = useId();
+  const search = useFetcher<typeof formOptionsLoader>();
+  const [chosen, setChosen] = useState<string[]>(initialChosen);
+  const [query, setQuery] = useState("");
+  const [picked, setPicked] = useState<Option[]>([]);
+  const found = search.data?.recommendationSearch ?? null;
+  const labelOf = new Map([...known, ...picked, ...(found?.results ?? [])].map((o) => [o.value, o]));
+  const listed: Option[] = [];
+  const add = (o: Option | undefined) => {
+    if (o && !listed.some((l) => l.value === o.value)) listed.push(o);
+  };
+  for (const o of demandOptions) add(o);
+  for (const value of chosen) add(labelOf.get(value));
+  const results = (found?.results ?? []).filter((o) => !listed.some((l) => l.value === o.value));
+  const toggle = (o: Option, on: boolean) => {
+    setChosen((c) => (on ? [...c.filter((x) => x !== o.value), o.value] : c.filter((x) => x !== o.value)));
+    if (on) setPicked((p) => (p.some((x) => x.value === o.value) ? p : [...p, o]));
+  };
+  const run = () => {
+    if (query.trim()) search.load(`/outcomes/form-options?${new URLSearchParams({ recq: query.trim() })}`);
+  };
+  const hasErrors = Boolean(errors?.some(Boolean));
+  const box = (o: Option) => (
+    <label key={o.value} className="checkbox-option">
+      <input type="checkbox" name="recommendationIds" value={o.value} checked={chosen.includes(o.value)} onChange={(e) => toggle(o, e.currentTarget.checked)} />
+      <span>{o.label}</span>
+    </label>
+  );
+  return (
+    <fieldset className="field checkbox-group recommendation-picker" aria-describedby={`${id}-help${hasErrors ? ` ${id}-error` : ""}`} aria-invalid={hasErrors || undefined}>
+      <legend>{t("outcome.channelRecommendations")}</legend>
+      <p id={`${id}-help`} className="field-help">
+        {t("outcome.recommendationsOfDemand")}
+      </p>
+      {listed.length ? <div className="checkbox-group-options">{listed.map(box)}</div> : null}
+      <div className="recommendation-search">
+        <label htmlFor={`${id}-q`}>{t("outcome.recommendationSearch")}</label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          value={query}
+          maxLength={200}
+          aria-describedby={`${id}-q-help`}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            // Enter searches instead of submitting the outcome.
+            if (e.key === "Enter") {
+              e.preventDefault();
+              run();
+            }
+          }}
+        />
+        <button type="button" onClick={run} disabled={search.state !== "idle"}>
+          {t("outcome.recommendationSearchButton")}
+        </button>
+        <p id={`${id}-q-help`} className="field-help">
+          {t("outcome.recommendationSearchHelp")}
+        </p>
+      </div>
+      <div role="status" className="recommendation-results">
+        {found ? (
+          found.results.length ? (
+            <>
+              <p className="muted">{t("outcome.recommendationSearchFound", { count: found.results.length })}</p>
+              {results.length ? <div className="checkbox-group-options">{results.map(box)}</div> : null}
+            </>
+          ) : (
+            <p className="muted">{t("outcome.recommendationSearchNone", { q: found.q })}</p>
+          )
+        ) : null}
+      </div>
+      <ErrorList id={`${id}-error`} errors={errors} />
+    </fieldset>
   );
 }

@@ -277,6 +277,21 @@ export function TimelineEventItem({ event, demandId }: { event: TimelineEvent; d
                 <dd className="multiline">{outcome.note}</dd>
               </>
             ) : null}
+            {outcome.recommendations?.length ? (
+              <>
+                <dt>{t("timeline.viaRecommendation")}</dt>
+                <dd>
+                  {outcome.recommendations.map((r, i) => (
+                    <span key={r.id}>
+                      {i > 0 ? ", " : null}
+                      <Link to={`/un/recommendations/${r.id}`}>
+                        {r.symbol || pick(r.titleJa, r.titleEn)} ¶{r.paragraph}
+                      </Link>
+                    </span>
+                  ))}
+                </dd>
+              </>
+            ) : null}
             {source ? (
               <>
                 <dt>{t("timeline.source")}</dt>

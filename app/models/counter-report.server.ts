@@ -197,6 +197,9 @@ export async function composerData(reportId: string, today: string) {
     : [];
   const demandIds = [...new Set(links.map((l) => l.demandId))];
   const none = demandIds.length === 0;
+  // Outcomes that name a recommendation of the chain as their channel are evidence whatever their demand.
+  const chainIds = recommendations.length ? chainRows.map((r) => r.id) : [];
+  const outcomeWhere = [...(none ? [] : [{ demandId: { in: demandIds } }]), ...(chainIds.length ? [{ channels: { some: { recommendationId: { in: chainIds } } } }] : [])];
   const [demands, answers, outcomes, points] = await Promise.all([
     none ? [] : db.demand.findMany({ where: { id: { in: demandIds } }, select: { id: true, ref: true, titleEn: true, titleJa: true } }),
     none
@@ -215,11 +218,21 @@ export async function composerData(reportId: string, today: string) {
             body: { select: { nameEn: true, nameJa: true } },
           },
         }),
-    none
+    outcomeWhere.length === 0
       ? []
       : db.outcome.findMany({
-          where: { demandId: { in: demandIds }, deletedAt: null, occurredOn: yearsOf(window) },
-          select: { id: true, demandId: true, occurredOn: true, degree: true, quoteEn: true, quoteJa: true, sourceUrl: true, instrument: { select: { titleEn: true, titleJa: true, deletedAt: true } } },
+          where: { OR: outcomeWhere, deletedAt: null, demand: { deletedAt: null }, occurredOn: yearsOf(window) },
+          select: {
+            id: true,
+            demandId: true,
+            occurredOn: true,
+            degree: true,
+            quoteEn: true,
+            quoteJa: true,
+            sourceUrl: true,
+            instrument: { select: { titleEn: true, titleJa: true, deletedAt: true } },
+            channels: { where: { recommendationId: { not: null } }, select: { recommendationId: true } },
+          },
         }),
     none
       ? []
@@ -270,6 +283,7 @@ export async function composerData(reportId: string, today: string) {
         quoteEn: o.quoteEn,
         quoteJa: o.quoteJa,
         sourceUrl: o.sourceUrl,
+        recommendationIds: o.channels.flatMap((c) => (c.recommendationId ? [c.recommendationId] : [])),
       }),
     ),
     ...points.flatMap((p): Evidence[] =>

@@ -189,6 +189,8 @@ export type Evidence =
       quoteEn: string | null;
       quoteJa: string | null;
       sourceUrl: string | null;
+      /** The UN recommendations the outcome names as its channels: it is evidence for their sections too. */
+      recommendationIds?: string[];
     }
   | {
       kind: "comment";
@@ -263,7 +265,8 @@ export function sectionKeyOf(kind: "recommendation" | "article", id: string) {
 /**
  * The outline of a counter-report. Each section holds its earlier recommendations (with what they
  * reiterate), the demands linked to any recommendation of their chain, and the evidence on those demands
- * dated within the window, each evidence a footnote numbered through the report in section order.
+ * dated within the window (and the outcomes reached through a recommendation of the chain, whatever their
+ * demand), each evidence a footnote numbered through the report in section order.
  */
 export function buildOutline(input: {
   mode: OutlineMode;
@@ -302,10 +305,12 @@ export function buildOutline(input: {
     const demandIds = new Set<string>();
     for (const r of g.recommendations) for (const id of [r.id, ...r.earlier.map((e) => e.id)]) for (const d of demandsOf.get(id) ?? []) demandIds.add(d);
     const demands = [...demandIds].flatMap((id) => (demandById.has(id) ? [demandById.get(id) as DemandRow] : [])).sort((a, b) => a.ref.localeCompare(b.ref, "en", { numeric: true }));
+    const recIds = new Set(g.recommendations.flatMap((r) => [r.id, ...r.earlier.map((e) => e.id)]));
+    const throughRecommendation = (e: Evidence) => e.kind === "outcome" && Boolean(e.recommendationIds?.some((id) => recIds.has(id)));
     const seen = new Set<string>();
     const candidates: Evidence[] = [];
     for (const e of evidence) {
-      if (!demandIds.has(e.demandId) || seen.has(`${e.kind}:${e.id}`)) continue;
+      if ((!demandIds.has(e.demandId) && !throughRecommendation(e)) || seen.has(`${e.kind}:${e.id}`)) continue;
       seen.add(`${e.kind}:${e.id}`);
       candidates.push(e);
     }

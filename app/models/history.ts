@@ -213,6 +213,7 @@ const FIELD_LABELS: Record<string, Record<string, MessageKey>> = {
     roundIds: "outcome.channelRound",
     agendaItemIds: "outcome.channelAgendaItem",
     commentPointIds: "outcome.channelCommentPoint",
+    recommendationIds: "outcome.channelRecommendation",
   },
   Affiliation: { bodyId: "affiliation.body", organisationId: "affiliation.organisation", projectNetworkId: "affiliation.projectNetwork" },
   DemandStatusOverride: {

@@ -15,6 +15,14 @@ export type CheckedFile = Extract<AttachmentCheck, { ok: true }>["file"];
 const label = (locale: Locale, ja: string | null | undefined, en: string | null | undefined) => (locale === "ja" ? ja || en : en || ja) ?? "";
 const bodyName = { select: { id: true, nameJa: true, nameEn: true, shortNameJa: true, shortNameEn: true } } as const;
 const demandSelect = { select: { id: true, ref: true, titleJa: true, titleEn: true, firstRaisedOn: true } } as const;
+const recommendationSelect = {
+  id: true,
+  paragraph: true,
+  headingJa: true,
+  headingEn: true,
+  deletedAt: true,
+  document: { select: { id: true, symbol: true, titleJa: true, titleEn: true, issuedOn: true, deletedAt: true } },
+} as const;
 const instrumentSelect = { select: { id: true, kind: true, titleJa: true, titleEn: true, adoptedOn: true, url: true } } as const;
 
 export async function getOutcome(id: string) {
@@ -38,6 +46,7 @@ export async function getOutcome(id: string) {
               round: { select: { id: true, titleJa: true, titleEn: true, heldOn: true, deletedAt: true } },
             },
           },
+          recommendation: { select: recommendationSelect },
           commentPoint: {
             select: {
               id: true,
@@ -70,6 +79,7 @@ export async function getOutcome(id: string) {
     commentPoints: channels.flatMap((c) =>
       c.commentPoint && !c.commentPoint.submission.deletedAt && !c.commentPoint.submission.consultation.deletedAt ? [c.commentPoint] : [],
     ),
+    recommendations: channels.flatMap((c) => (c.recommendation && !c.recommendation.deletedAt && !c.recommendation.document.deletedAt ? [c.recommendation] : [])),
   };
 }
 
@@ -113,13 +123,14 @@ export async function demandOutcomesData(demandId: string, role: string) {
  */
 export async function outcomeChannelOptions(demandId: string, locale: Locale, outcomeId?: string) {
   const linked = outcomeId
-    ? await db.outcomeChannel.findMany({ where: { outcomeId }, select: { requestId: true, roundId: true, agendaItemId: true, commentPointId: true } })
+    ? await db.outcomeChannel.findMany({ where: { outcomeId }, select: { requestId: true, roundId: true, agendaItemId: true, commentPointId: true, recommendationId: true } })
     : [];
+  const linkedRecommendations = linked.filter((c) => c.recommendationId).map((c) => c.recommendationId as string);
   const linkedPoints = linked.filter((c) => c.commentPointId).map((c) => c.commentPointId as string);
   const linkedRequests = linked.filter((c) => c.requestId && !c.agendaItemId).map((c) => c.requestId as string);
   const linkedRounds = linked.filter((c) => c.roundId && !c.agendaItemId).map((c) => c.roundId as string);
   const linkedItems = linked.filter((c) => c.agendaItemId).map((c) => c.agendaItemId as string);
-  const [requests, rounds, items, points] = await Promise.all([
+  const [requests, rounds, items, points, recommendations] = await Promise.all([
     db.request.findMany({
       where: { deletedAt: null, OR: [{ items: { some: { demandId } } }, { id: { in: linkedRequests } }] },
       select: { id: true, titleJa: true, titleEn: true, sentOn: true },
@@ -151,6 +162,12 @@ export async function outcomeChannelOptions(demandId: string, locale: Locale, ou
       },
       orderBy: [{ submission: { submittedOn: "desc" } }, { position: "asc" }],
     }),
+    // The recommendations linked to the demand come first; others already chosen stay choosable.
+    db.recommendation.findMany({
+      where: { deletedAt: null, document: { deletedAt: null }, OR: [{ demands: { some: { demandId } } }, { id: { in: linkedRecommendations } }] },
+      select: recommendationSelect,
+      orderBy: [{ document: { issuedOn: "desc" } }, { documentId: "asc" }, { position: "asc" }, { paragraph: "asc" }],
+    }),
   ]);
   const dated = (on: string, title: string) => `${formatPartialDate(on, locale)} ${title}`;
   return {
@@ -167,7 +184,73 @@ export async function outcomeChannelOptions(demandId: string, locale: Locale, ou
       const consultation = label(locale, p.submission.consultation.titleJa, p.submission.consultation.titleEn);
       return { value: p.id, label: [dated(p.submission.submittedOn, consultation), text ? excerpt(text, 60) : null].filter(Boolean).join(" — ") };
     }),
+    recommendations: recommendations.map((r) => recommendationOption(r, locale)),
   };
+}
+
+type RecommendationRow = {
+  id: string;
+  paragraph: string;
+  headingJa: string | null;
+  headingEn: string | null;
+  document: { symbol: string | null; titleJa: string; titleEn: string; issuedOn: string | null };
+};
+
+/** "CERD/C/JPN/CO/3-6 ¶12 (2010-03) Migrant workers": what a recommendation is called in the outcome form. */
+function recommendationOption(r: RecommendationRow, locale: Locale) {
+  const doc = r.document.symbol || label(locale, r.document.titleJa, r.document.titleEn);
+  const heading = label(locale, r.headingJa, r.headingEn);
+  const on = r.document.issuedOn ? ` (${formatPartialDate(r.document.issuedOn, locale)})` : "";
+  return { value: r.id, label: `${doc} ¶${r.paragraph}${on}${heading ? ` ${excerpt(heading, 60)}` : ""}` };
+}
+
+/**
+ * Reads a search for recommendations by symbol and paragraph: "CO/3-6 12", "CERD/C/JPN/CO/3-6 ¶12",
+ * "para. 12", "12 (a)" or a word of the heading. The last token is the paragraph when it is a number.
+ */
+export function parseRecommendationQuery(raw: string): { symbol: string | null; paragraph: string | null; words: string | null } {
+  const q = raw.replace(/\s+/g, " ").trim().slice(0, 200);
+  if (!q) return { symbol: null, paragraph: null, words: null };
+  const m = /^(.*?)(?:\s*(?:¶|para(?:graph)?\.?|パラ(?:グラフ)?)\s*|\s+|^)(\d{1,4}(?:\s*\(\s*[a-z]{1,4}\s*\))?)$/i.exec(q);
+  if (m) {
+    const rest = m[1].trim();
+    const paragraph = m[2].replace(/\s*\(\s*/, " (").replace(/\s*\)$/, ")").toLowerCase();
+    return { symbol: rest || null, paragraph, words: null };
+  }
+  return /[/]/.test(q) ? { symbol: q, paragraph: null, words: null } : { symbol: null, paragraph: null, words: q };
+}
+
+/** The submitted recommendations with their labels, for a form shown again after an error. */
+export async function recommendationChoicesFor(formData: FormData | null, locale: Locale) {
+  const ids = formData ? [...new Set(formData.getAll("recommendationIds").filter((v): v is string => typeof v === "string" && v.length <= 64))].slice(0, 500) : [];
+  if (!ids.length) return [];
+  const rows = await db.recommendation.findMany({ where: { id: { in: ids } }, select: recommendationSelect });
+  return rows.map((r) => recommendationOption(r, locale));
+}
+
+/** Recommendations of any document found by symbol and paragraph (or heading), at most `take`, newest document first. */
+export async function searchRecommendationOptions(raw: string, locale: Locale, take = 20) {
+  const { symbol, paragraph, words } = parseRecommendationQuery(raw);
+  if (!symbol && !paragraph && !words) return [];
+  const where: Prisma.RecommendationWhereInput = { deletedAt: null, document: { deletedAt: null, ...(symbol ? { symbol: { contains: symbol } } : {}) } };
+  // "12" finds 12 and its sub-paragraphs 12 (a), 12 (b).
+  if (paragraph) where.OR = paragraph.includes("(") ? [{ paragraph }] : [{ paragraph }, { paragraph: { startsWith: `${paragraph} (` } }];
+  if (words) {
+    where.OR = [
+      { headingEn: { contains: words } },
+      { headingJa: { contains: words } },
+      { document: { deletedAt: null, symbol: { contains: words } } },
+      { document: { deletedAt: null, titleEn: { contains: words } } },
+      { document: { deletedAt: null, titleJa: { contains: words } } },
+    ];
+  }
+  const rows = await db.recommendation.findMany({
+    where,
+    select: recommendationSelect,
+    orderBy: [{ document: { issuedOn: "desc" } }, { documentId: "asc" }, { position: "asc" }, { paragraph: "asc" }],
+    take,
+  });
+  return rows.map((r) => recommendationOption(r, locale));
 }
 
 function excerpt(text: string, max: number) {
@@ -221,6 +304,17 @@ export async function checkOutcomeReferences(values: OutcomeFormValues, outcomeI
     if (!allowed(options.agendaItems, values.agendaItemIds)) errors.agendaItemIds = ["error.unknownChoice"];
     if (!allowed(options.commentPoints, values.commentPointIds)) errors.commentPointIds = ["error.unknownChoice"];
   }
+  // Any live recommendation may be named (found by symbol and paragraph), and one already named stays allowed.
+  const recommendationIds = [...new Set(values.recommendationIds ?? [])];
+  if (recommendationIds.length) {
+    const live = await db.recommendation.count({
+      where: {
+        id: { in: recommendationIds },
+        OR: [{ deletedAt: null, document: { deletedAt: null } }, ...(outcomeId ? [{ outcomeChannels: { some: { outcomeId } } }] : [])],
+      },
+    });
+    if (live !== recommendationIds.length) errors.recommendationIds = ["error.unknownChoice"];
+  }
   if (values.removeAttachmentIds.length) {
     const n = outcomeId ? await db.attachment.count({ where: { id: { in: values.removeAttachmentIds }, outcomeId, deletedAt: null } }) : 0;
     if (n !== new Set(values.removeAttachmentIds).size) errors.removeAttachmentIds = ["error.unknownChoice"];
@@ -252,6 +346,7 @@ async function channelRows(tx: Prisma.TransactionClient, values: OutcomeFormValu
     // An agenda item's channel names its round too, so that a round finds every outcome it led to.
     ...items.map((a) => ({ agendaItemId: a.id, roundId: a.roundId })),
     ...[...new Set(values.commentPointIds)].map((commentPointId) => ({ commentPointId })),
+    ...[...new Set(values.recommendationIds ?? [])].map((recommendationId) => ({ recommendationId })),
   ];
 }
 
@@ -269,7 +364,7 @@ async function snapshot(tx: Prisma.TransactionClient, id: string) {
     where: { id },
     include: {
       instrument: { select: { titleJa: true, titleEn: true } },
-      channels: { select: { requestId: true, roundId: true, agendaItemId: true, commentPointId: true } },
+      channels: { select: { requestId: true, roundId: true, agendaItemId: true, commentPointId: true, recommendationId: true } },
       attachments: { where: { deletedAt: null }, select: { id: true, fileName: true } },
     },
   });
@@ -288,6 +383,7 @@ async function snapshot(tx: Prisma.TransactionClient, id: string) {
     roundIds: o.channels.flatMap((c) => (c.roundId && !c.agendaItemId ? [c.roundId] : [])).sort(),
     agendaItemIds: o.channels.flatMap((c) => (c.agendaItemId ? [c.agendaItemId] : [])).sort(),
     commentPointIds: o.channels.flatMap((c) => (c.commentPointId ? [c.commentPointId] : [])).sort(),
+    recommendationIds: o.channels.flatMap((c) => (c.recommendationId ? [c.recommendationId] : [])).sort(),
     attachments: o.attachments.map((a) => a.fileName).sort(),
     version: o.version,
     updatedAt: o.updatedAt.toISOString(),

@@ -27,6 +27,8 @@ export const outcomeFormSchema = z.object({
   agendaItemIds: idList,
   /** Points of our public-comment submissions about the demand (docs/decisions/011). */
   commentPointIds: idList,
+  /** UN recommendations that led to the outcome: those linked to the demand, or any found by symbol and paragraph (docs/decisions/010). */
+  recommendationIds: z.array(z.string().max(64)).max(500).optional(),
   /** On the edit page: attachments to remove. */
   removeAttachmentIds: idList,
 });

@@ -84,6 +84,7 @@ type OutcomeSql = {
   instrumentTitleJa: string | null;
   instrumentTitleEn: string | null;
   issuerBodyId: string | null;
+  recommendationsJson: string | null;
 };
 
 type CommentSql = {
@@ -120,6 +121,17 @@ type RecommendationSql = {
   mechanism: string;
 };
 
+type OutcomeRecommendation = { id: string; paragraph: string; symbol: string | null; titleJa: string; titleEn: string };
+
+/** The recommendations an outcome was reached through, read in its own statement as a JSON array (decision 010). */
+function outcomeRecommendations(json: string | null): OutcomeRecommendation[] {
+  const parsed: unknown = JSON.parse(json ?? "[]");
+  if (!Array.isArray(parsed)) return [];
+  return parsed
+    .filter((r): r is OutcomeRecommendation => Boolean(r) && typeof r === "object" && typeof r.id === "string" && typeof r.paragraph === "string")
+    .sort((a, b) => (a.symbol ?? "").localeCompare(b.symbol ?? "") || a.paragraph.localeCompare(b.paragraph, "en", { numeric: true }));
+}
+
 /**
  * The requests, agenda items and outcomes are read with one plain SQL statement each, their bodies
  * taken from the body list the page loads anyway: through Prisma's nested selects, compiling the
@@ -146,7 +158,11 @@ async function buildAll(query: TimelineQuery, today: string, client: TimelineCli
       WHERE a."demandId" = ${demandId}`,
     client.$queryRaw<OutcomeSql[]>`
       SELECT o."id", o."degree", o."occurredOn", o."quoteJa", o."quoteEn", o."sourceUrl", o."note", o."internalNote", o."createdAt",
-        n."id" AS "instrumentId", n."kind" AS "instrumentKind", n."titleJa" AS "instrumentTitleJa", n."titleEn" AS "instrumentTitleEn", n."issuerBodyId"
+        n."id" AS "instrumentId", n."kind" AS "instrumentKind", n."titleJa" AS "instrumentTitleJa", n."titleEn" AS "instrumentTitleEn", n."issuerBodyId",
+        (SELECT json_group_array(json_object('id', r."id", 'paragraph', r."paragraph", 'symbol', d."symbol", 'titleJa', d."titleJa", 'titleEn', d."titleEn"))
+          FROM "OutcomeChannel" c JOIN "Recommendation" r ON r."id" = c."recommendationId" AND r."deletedAt" IS NULL
+            JOIN "UnDocument" d ON d."id" = r."documentId" AND d."deletedAt" IS NULL
+          WHERE c."outcomeId" = o."id") AS "recommendationsJson"
       FROM "Outcome" o LEFT JOIN "Instrument" n ON n."id" = o."instrumentId"
       WHERE o."demandId" = ${demandId} AND o."deletedAt" IS NULL`,
     // Points of public comments (docs/decisions/011); no internal notes are read.
@@ -197,8 +213,9 @@ async function buildAll(query: TimelineQuery, today: string, client: TimelineCli
     body: bodyOf(bodyId),
     round: { id: roundId, kind: roundKind, titleJa: roundTitleJa, titleEn: roundTitleEn, heldOn: roundHeldOn, internalNote: roundInternalNote },
   }));
-  const outcomes = outcomeRows.map(({ instrumentId, instrumentKind, instrumentTitleJa, instrumentTitleEn, issuerBodyId, ...row }) => ({
+  const outcomes = outcomeRows.map(({ instrumentId, instrumentKind, instrumentTitleJa, instrumentTitleEn, issuerBodyId, recommendationsJson, ...row }) => ({
     ...row,
+    recommendations: outcomeRecommendations(recommendationsJson),
     instrument: instrumentId
       ? { id: instrumentId, kind: instrumentKind ?? "", titleJa: instrumentTitleJa ?? "", titleEn: instrumentTitleEn ?? "", issuerBody: bodyOf(issuerBodyId) }
       : null,

@@ -113,6 +113,8 @@ export type TimelineOutcomeRow = {
   internalNote: string | null;
   createdAt: Date | string;
   instrument: { id: string; kind: string; titleJa: string; titleEn: string; issuerBody: BodyRef | null } | null;
+  /** The UN recommendations the outcome was reached through (its channels). */
+  recommendations?: Array<{ id: string; paragraph: string; symbol: string | null; titleJa: string; titleEn: string }>;
 };
 
 /** A point of our public-comment submission about the demand, with the government's answer (no internal notes). */

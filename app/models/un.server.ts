@@ -517,11 +517,9 @@ function recommendationData(v: RecommendationFormValues) {
   };
 }
 
-async function recommendationSnapshot(tx: Tx, id: string) {
-  const r = await tx.recommendation.findUniqueOrThrow({
-    where: { id },
-    include: { themes: { select: { themeId: true } }, demands: { select: { demand: { select: { id: true, ref: true } } } } },
-  });
+const snapshotInclude = { themes: { select: { themeId: true } }, demands: { select: { demand: { select: { id: true, ref: true } } } } } as const;
+
+function snapshotOf(r: Prisma.RecommendationGetPayload<{ include: typeof snapshotInclude }>) {
   const { themes, demands, createdAt, ...rest } = r;
   void createdAt;
   return {
@@ -532,6 +530,16 @@ async function recommendationSnapshot(tx: Tx, id: string) {
     demandIds: demands.map((d) => d.demand.id),
     demandRefs: demands.map((d) => d.demand.ref).sort(),
   };
+}
+
+export async function recommendationSnapshot(tx: Tx, id: string) {
+  return snapshotOf(await tx.recommendation.findUniqueOrThrow({ where: { id }, include: snapshotInclude }));
+}
+
+/** The snapshots of many recommendations in one read (a batch of an import), by id. */
+export async function recommendationSnapshots(tx: Tx, ids: string[]) {
+  const rows = ids.length ? await tx.recommendation.findMany({ where: { id: { in: ids } }, include: snapshotInclude }) : [];
+  return new Map(rows.map((r) => [r.id, snapshotOf(r)]));
 }
 export type RecommendationSnapshot = Awaited<ReturnType<typeof recommendationSnapshot>>;
 

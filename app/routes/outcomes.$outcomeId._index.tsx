@@ -48,7 +48,7 @@ export default function OutcomeDetail() {
   const source = safeHref(outcome.sourceUrl);
   const instrumentUrl = safeHref(outcome.instrument?.url);
   const degree = isDegree(outcome.degree) ? t(`degree.${outcome.degree}`) : outcome.degree;
-  const noChannels = outcome.requests.length + outcome.rounds.length + outcome.agendaItems.length + outcome.commentPoints.length === 0;
+  const noChannels = outcome.requests.length + outcome.rounds.length + outcome.agendaItems.length + outcome.commentPoints.length + outcome.recommendations.length === 0;
 
   return (
     <article className="record">
@@ -195,6 +195,16 @@ export default function OutcomeDetail() {
                 <span className="badge">{t("outcome.channelCommentPoint")}</span> <span className="nowrap">{formatPartialDate(p.submission.submittedOn, locale)}</span>{" "}
                 <Link to={`/consultations/${p.submission.consultation.id}#point-${p.id}`}>{pick(p.submission.consultation.titleJa, p.submission.consultation.titleEn)}</Link>
                 {pick(p.textJa, p.textEn) ? <div className="muted">{pick(p.textJa, p.textEn)}</div> : null}
+              </li>
+            ))}
+            {outcome.recommendations.map((r) => (
+              <li key={`u-${r.id}`}>
+                <span className="badge">{t("outcome.channelRecommendation")}</span>{" "}
+                {r.document.issuedOn ? <span className="nowrap">{formatPartialDate(r.document.issuedOn, locale)}</span> : null}{" "}
+                <Link to={`/un/recommendations/${r.id}`}>
+                  {r.document.symbol || pick(r.document.titleJa, r.document.titleEn)} ¶{r.paragraph}
+                </Link>
+                {pick(r.headingJa, r.headingEn) ? <> — {pick(r.headingJa, r.headingEn)}</> : null}
               </li>
             ))}
           </ul>

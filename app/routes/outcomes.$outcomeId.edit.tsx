@@ -14,6 +14,7 @@ import {
   outcomeChannelOptions,
   outcomeExists,
   readOutcomeForm,
+  recommendationChoicesFor,
   updateOutcome,
 } from "~/models/outcome.server";
 import { ATTACHMENT_ACCEPT } from "~/utils/attachments.server";
@@ -54,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       roundIds: outcome.rounds.map((r) => r.id),
       agendaItemIds: outcome.agendaItems.map((a) => a.id),
       commentPointIds: outcome.commentPoints.map((p) => p.id),
+      recommendationIds: outcome.recommendations.map((r) => r.id),
     },
     attachments: outcome.attachments.map((a) => ({ id: a.id, fileName: a.fileName, size: a.size })),
     options: { demands, instruments, channels },
@@ -69,15 +71,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.outcomeId ?? "";
   if (!(await outcomeExists(id))) throw new Response("Not found", { status: 404 });
   const { formData, files, fileErrors } = await readOutcomeForm(request);
-  if (!formData) return data({ result: unreadableReply(fileErrors), conflict: null }, { status: 400 });
+  // A recommendation found by search is in no list the loader gives: its label comes back with the errors.
+  const recommendations = await recommendationChoicesFor(formData, await getLocale(request, user));
+  if (!formData) return data({ result: unreadableReply(fileErrors), conflict: null, recommendations }, { status: 400 });
   const submission = parseWithZod(formData, { schema: outcomeUpdateSchema });
   const extra: Record<string, string[]> = fileErrors.length ? { attachments: fileErrors } : {};
-  if (submission.status !== "success") return data({ result: submission.reply({ fieldErrors: extra }), conflict: null }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply({ fieldErrors: extra }), conflict: null, recommendations }, { status: 400 });
   const fieldErrors = { ...(await checkOutcomeReferences(submission.value, id)), ...extra };
-  if (Object.keys(fieldErrors).length) return data({ result: submission.reply({ fieldErrors }), conflict: null }, { status: 400 });
+  if (Object.keys(fieldErrors).length) return data({ result: submission.reply({ fieldErrors }), conflict: null, recommendations }, { status: 400 });
   const saved = await updateOutcome(id, submission.value.version, submission.value, files, user.id);
   if (!saved.ok && "notFound" in saved) throw new Response("Not found", { status: 404 });
-  if (!saved.ok) return data({ result: submission.reply({ formErrors: ["error.conflict"] }), conflict: saved.conflict }, { status: 409 });
+  if (!saved.ok) return data({ result: submission.reply({ formErrors: ["error.conflict"] }), conflict: saved.conflict, recommendations }, { status: 409 });
   return redirectWithToast(`/demands/${submission.value.demandId}`, { message: "toast.saved" });
 }
 
@@ -108,6 +112,7 @@ export default function EditOutcome() {
         attachmentAccept={attachmentAccept}
         maxMb={maxMb}
         lastResult={actionData?.result}
+        submittedRecommendations={actionData?.recommendations}
         version={conflict?.version ?? version}
         conflict={conflict}
         cancelTo={`/outcomes/${outcomeId}`}

@@ -7,7 +7,7 @@ import { OutcomeEditor } from "~/components/outcome-editor";
 import { useBilingual, useT } from "~/i18n/react";
 import { instrumentChoices } from "~/models/instrument.server";
 import { outcomeFormSchema } from "~/models/outcome";
-import { checkOutcomeReferences, createOutcome, demandChoices, outcomeChannelOptions, readOutcomeForm } from "~/models/outcome.server";
+import { checkOutcomeReferences, createOutcome, demandChoices, outcomeChannelOptions, readOutcomeForm, recommendationChoicesFor } from "~/models/outcome.server";
 import { ATTACHMENT_ACCEPT } from "~/utils/attachments.server";
 import { requireStaff } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -29,15 +29,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     demandChoices(locale),
     instrumentChoices(locale),
   ]);
-  const channels = demand ? await outcomeChannelOptions(demand.id, locale) : { requests: [], rounds: [], agendaItems: [], commentPoints: [] };
+  const channels = demand ? await outcomeChannelOptions(demand.id, locale) : { requests: [], rounds: [], agendaItems: [], commentPoints: [], recommendations: [] };
   // Opened from a point of a public comment: that point is the channel.
   const pointParam = (params.get("commentPoint") ?? "").slice(0, 64);
+  // Opened from a recommendation's page: that recommendation is the channel.
+  const recommendationParam = (params.get("recommendation") ?? "").slice(0, 64);
   return {
     demand,
     defaults: {
       demandId: demand?.id ?? null,
       instrumentId: instruments.some((i) => i.value === instrumentParam) ? instrumentParam : null,
       commentPointIds: channels.commentPoints.some((p) => p.value === pointParam) ? [pointParam] : [],
+      recommendationIds: channels.recommendations.some((r) => r.value === recommendationParam) ? [recommendationParam] : [],
     },
     options: { demands, instruments, channels },
     attachmentAccept: ATTACHMENT_ACCEPT,
@@ -50,12 +53,14 @@ const tooLargeReply = (fileErrors: string[]): SubmissionResult<string[]> => ({ s
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request);
   const { formData, files, fileErrors } = await readOutcomeForm(request);
-  if (!formData) return data({ result: tooLargeReply(fileErrors) }, { status: 400 });
+  // A recommendation found by search is in no list the loader gives: its label comes back with the errors.
+  const recommendations = await recommendationChoicesFor(formData, await getLocale(request, user));
+  if (!formData) return data({ result: tooLargeReply(fileErrors), recommendations }, { status: 400 });
   const submission = parseWithZod(formData, { schema: outcomeFormSchema });
   const extra: Record<string, string[]> = fileErrors.length ? { attachments: fileErrors } : {};
-  if (submission.status !== "success") return data({ result: submission.reply({ fieldErrors: extra }) }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply({ fieldErrors: extra }), recommendations }, { status: 400 });
   const fieldErrors = { ...(await checkOutcomeReferences(submission.value)), ...extra };
-  if (Object.keys(fieldErrors).length) return data({ result: submission.reply({ fieldErrors }) }, { status: 400 });
+  if (Object.keys(fieldErrors).length) return data({ result: submission.reply({ fieldErrors }), recommendations }, { status: 400 });
   const outcome = await createOutcome(submission.value, files, user.id);
   return redirectWithToast(`/demands/${outcome.demandId}`, { message: "toast.outcomeCreated" });
 }
@@ -85,6 +90,7 @@ export default function NewOutcome() {
         attachmentAccept={attachmentAccept}
         maxMb={maxMb}
         lastResult={actionData?.result}
+        submittedRecommendations={actionData?.recommendations}
         cancelTo={demand ? `/demands/${demand.id}` : "/demands"}
       />
     </section>

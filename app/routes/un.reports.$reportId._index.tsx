@@ -4,6 +4,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SectionContext, WordCount } from "~/components/counter-report-parts";
+import { DownloadLink } from "~/components/download-link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
 import { RecordTools } from "~/components/record-trash";
@@ -129,9 +130,14 @@ export default function Composer() {
         <h2 id="exports-heading">{t("report.exports")}</h2>
         <ul className="inline-list">
           <li>
-            <a href={`/un/reports/${report.id}/report.docx`} download>
-              {t("report.counter.exportDocx")}
-            </a>
+            <DownloadLink
+              href={`/un/reports/${report.id}/report.docx`}
+              label={t("report.counter.exportDocx")}
+              preparing={t("report.docxPreparing")}
+              ready={t("report.docxReady")}
+              failed={t("report.docxFailed")}
+              fallbackName="counter-report.docx"
+            />
           </li>
           <li>
             <Link to={`/un/reports/${report.id}/print`}>{t("report.exportPrint")}</Link>

@@ -84,7 +84,7 @@ async function createViaForm(extra: Record<string, string | string[]> = {}, file
 describe("the outcome form", () => {
   it("preselects the demand and lists its requests, rounds and agenda items, labelled with date and title", async () => {
     const result = await newLoader(args(await makeRequest(`/outcomes/new?demand=${demandId}&instrument=${instrumentId}`, { role: "staff" })));
-    expect(result.defaults).toEqual({ demandId, instrumentId, commentPointIds: [] });
+    expect(result.defaults).toEqual({ demandId, instrumentId, commentPointIds: [], recommendationIds: [] });
     expect(result.demand?.ref).toBe("O-001");
     const channels = result.options.channels;
     expect(channels.requests).toContainEqual({ value: requestId, label: "2011年10月 試験用要望書" });

@@ -226,10 +226,10 @@ describe("importing concluding observations", () => {
     const params = { unDocumentId: doc.id };
     const other = await importAction(args(await makeRequest(`/un/documents/${doc.id}/import`, { role: "staff", method: "POST", form: { intent: "preview", text } }), params));
     expect(statusOf(other)).toBe(400);
-    expect(payload(other).result.error?.text).toEqual(["un.import.otherSymbol", "CERD/C/JPN/CO/10-11 ≠ CERD/C/JPN/CO/80-81"]);
-    expect(payload(other).result.initialValue?.text).toBe(text);
+    expect(payload(other).result?.error?.text).toEqual(["un.import.otherSymbol", "CERD/C/JPN/CO/10-11 ≠ CERD/C/JPN/CO/80-81"]);
+    expect(payload(other).result?.initialValue?.text).toBe(text);
     const none = await importAction(args(await makeRequest(`/un/documents/${doc.id}/import`, { role: "staff", method: "POST", form: { intent: "save", text: "No numbers here." } }), params));
-    expect(payload(none).result.error?.text).toEqual(["un.import.noParagraphs"]);
+    expect(payload(none).result?.error?.text).toEqual(["un.import.noParagraphs"]);
     expect(await db.recommendation.count({ where: { documentId: doc.id } })).toBe(0);
   });
 });
