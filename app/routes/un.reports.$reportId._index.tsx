@@ -2,10 +2,11 @@
 // claim and our footnoted evidence, what staff wrote, who writes it and whether it is done; word
 // counts against the committee's limit; filters, paging and the exports. Members read it.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { SectionContext, WordCount } from "~/components/counter-report-parts";
 import { DownloadLink } from "~/components/download-link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterForm } from "~/components/list-filters";
 import { Pagination } from "~/components/pagination";
 import { RecordTools } from "~/components/record-trash";
 import { RichTextView } from "~/components/rich-text-editor";
@@ -155,7 +156,7 @@ export default function Composer() {
 
       <section aria-labelledby="sections-heading">
         <h2 id="sections-heading">{t("report.sections")}</h2>
-        <Form method="get" className="list-filters">
+        <FilterForm clearTo={`/un/reports/${report.id}`} filtered={filters.state !== "all" || Boolean(filters.assignee)}>
           <div className="field">
             <label htmlFor="filter-state">{t("report.filter.state")}</label>
             <select id="filter-state" name="state" defaultValue={filters.state}>
@@ -181,8 +182,7 @@ export default function Composer() {
               </select>
             </div>
           ) : null}
-          <button type="submit">{t("report.filter.apply")}</button>
-        </Form>
+        </FilterForm>
         {paging.total === 0 ? <p className="empty">{progress.total === 0 ? t("report.sectionsEmpty") : t("report.noMatch")}</p> : null}
         {shown.map(({ section, written }) => (
           <section key={section.key} className={`composer-section${written?.done ? " done" : ""}`} aria-labelledby={`h-${section.key}`}>

@@ -34,7 +34,6 @@ export const reportEn = {
   "report.filter.assignee": "Assigned to",
   "report.filter.anyone": "Anyone",
   "report.filter.unassigned": "Nobody",
-  "report.filter.apply": "Show",
   "report.noMatch": "No section matches.",
   "report.article": "Article {n}",
   "report.articleOther": "Recommendations without a treaty article",

@@ -36,7 +36,6 @@ export const reportJa: Record<keyof typeof reportEn, string> = {
   "report.filter.assignee": "担当",
   "report.filter.anyone": "全員",
   "report.filter.unassigned": "未割り当て",
-  "report.filter.apply": "表示",
   "report.noMatch": "該当する節はありません。",
   "report.article": "第{n}条",
   "report.articleOther": "条文の指定がない勧告",
