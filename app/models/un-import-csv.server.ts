@@ -165,3 +165,8 @@ export async function saveCsvImport(documentId: string, plan: CsvPlan, userId: s
   }
   return { created, updated, unchanged: plan.rows.length - created - updated };
 }
+
+// What routes need of the pure module, re-exported from here: csv-parse runs `Buffer.from` when it is
+// loaded, so a route importing `un-import-csv` directly pulled it into the browser bundle, where the
+// route module then failed to load ("Buffer is not defined") and every link to the page only reloaded it.
+export { CSV_MAX_BYTES, CSV_TEMPLATE_ROWS, decodeCsv, parseRecommendationCsv } from "~/models/un-import-csv";
