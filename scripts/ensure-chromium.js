@@ -27,8 +27,10 @@ if (missing.length > 0) {
     process.exit(1);
   }
   console.log(`Installing ${missing.join(", ")} with apt-get…`);
-  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], {
+  // Wait for another apt-get (a second test run on the machine) rather than fail on its lock.
+  const wait = ["-o", "DPkg::Lock::Timeout=600"];
+  execFileSync("apt-get", [...wait, "update", "-qq"], { stdio: "inherit" });
+  execFileSync("apt-get", [...wait, "install", "-y", "-qq", "--no-install-recommends", ...missing], {
     stdio: "inherit",
     env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
   });

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, signIn, switchLanguage } from "./helpers";
+import { expect, test, DEMO, signIn, switchLanguage } from "./helpers";
 
 test("anonymous visitors only see the sign-in page", async ({ page }) => {
   await page.goto("/demands");

@@ -2,8 +2,8 @@
 // 30 days, in the month view and the list view (in English and Japanese), and survives a filter by kind
 // while a round does not; the personal feed is created on the settings page and fetched as a calendar
 // application would; a reminder chosen there appears in the app and is marked as seen.
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, keepScreenshot, signIn } from "./helpers";
+import { type Page } from "@playwright/test";
+import { expect, test, expectAccessible, keepScreenshot, signIn } from "./helpers";
 
 const stamp = Date.now().toString(36);
 const titleJa = `E2E カレンダー用の意見募集 ${stamp}`;

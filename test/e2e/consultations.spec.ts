@@ -2,8 +2,8 @@
 // refused next to the field, the rest kept), our submission with a point on a demand and the draft
 // as a file, the government's answer to the point, the outcome naming the point, and the point and
 // outcome on the demand's timeline in English and Japanese. Then a member reads it without notes.
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, keepScreenshot, signIn } from "./helpers";
+import { type Locator, type Page } from "@playwright/test";
+import { expect, test, expectAccessible, keepScreenshot, signIn } from "./helpers";
 
 const stamp = Date.now().toString(36);
 const titleJa = `E2E 出入国管理及び難民認定法施行規則の一部改正案 ${stamp}`;

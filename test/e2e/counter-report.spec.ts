@@ -3,8 +3,7 @@
 // English and Japanese, mark it done, export the DOCX and the print version; then read it in Japanese and
 // as a member.
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
-import { expectAccessible, keepScreenshot, signIn, switchLanguage } from "./helpers";
+import { expect, test, expectAccessible, keepScreenshot, signIn, switchLanguage } from "./helpers";
 
 test("staff compose a counter-report section with the network's evidence and export it", async ({ page }) => {
   test.setTimeout(150_000);

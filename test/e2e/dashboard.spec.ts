@@ -2,8 +2,7 @@
 // in Japanese and English.
 import fs from "node:fs";
 import JSZip from "jszip";
-import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, switchLanguage } from "./helpers";
+import { expect, test, expectAccessible, signIn, switchLanguage } from "./helpers";
 
 test("a member reads the dashboard in Japanese and English: each chart is drawn, with its table", async ({ page }) => {
   // Two languages and two accessibility checks of five charts.

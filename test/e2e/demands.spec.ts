@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signIn, switchLanguage } from "./helpers";
+import { expect, test, signIn, switchLanguage } from "./helpers";
 
 test("staff create a demand with rich text, then edit it", async ({ page }) => {
   await signIn(page, "staff");

@@ -1,9 +1,9 @@
 // API tokens, CSV downloads and the full data export as users would use them, in Japanese and English.
 import { parse } from "csv-parse/sync";
-import { expect, type Download, test } from "@playwright/test";
+import { type Download } from "@playwright/test";
 import Database from "better-sqlite3";
 import { E2E_DATABASE } from "../../playwright.config";
-import { expectAccessible, keepScreenshot, signIn, switchLanguage } from "./helpers";
+import { expect, test, expectAccessible, keepScreenshot, signIn, switchLanguage } from "./helpers";
 
 async function textOf(download: Download) {
   const chunks: Buffer[] = [];

@@ -1,5 +1,45 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
+
+export { expect };
+
+/**
+ * Errors in the browser fail the test that caused them, whichever page or context they came from.
+ * A route whose browser module fails to load (last seen: a CSV library calling Node's `Buffer` at load)
+ * makes Remix log "Error loading route module" and reload the page, so every link to it still "works"
+ * and the forms quietly run without JavaScript; nothing on the page shows it. Uncaught exceptions and
+ * React's hydration complaints are caught the same way. A failed resource load (a 404 the test asked
+ * for) is not an error of the page's code and is left out.
+ */
+export function watchBrowserErrors(context: BrowserContext, errors: string[]) {
+  context.on("weberror", (e) => errors.push(`uncaught: ${e.error().message}`));
+  context.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const text = message.text();
+    if (/^Failed to load resource/.test(text)) return;
+    errors.push(`console.error: ${text.slice(0, 500)}`);
+  });
+}
+
+export const test = base.extend<{ browserErrors: string[] }>({
+  browserErrors: [
+    async ({ context, browser }, use) => {
+      const errors: string[] = [];
+      watchBrowserErrors(context, errors);
+      // Contexts a test opens itself (a second user, JavaScript off) are watched too.
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args) => {
+        const created = await newContext(...args);
+        watchBrowserErrors(created, errors);
+        return created;
+      };
+      await use(errors);
+      browser.newContext = newContext;
+      expect(errors, "errors in the browser").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export const DEMO = {
   admin: { email: "admin@example.org", password: "demo-admin-2026" },

@@ -1,8 +1,7 @@
 // History and the trash in the browser: staff edit a request and read the change in its history;
 // staff delete a round after the confirmation page; an administrator restores it from the trash.
 // Both screens are kept as screenshots in Japanese and English and checked with axe-core.
-import { expect, test } from "@playwright/test";
-import { expectAccessible, keepScreenshot, signIn, switchLanguage } from "./helpers";
+import { expect, test, expectAccessible, keepScreenshot, signIn, switchLanguage } from "./helpers";
 
 // Unique to this run, so that a rerun against the same database still finds its own records.
 const stamp = Date.now().toString(36);

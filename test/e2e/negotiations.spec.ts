@@ -1,8 +1,8 @@
 // The negotiation cycle as staff log it: a round with three agenda items and the ministries'
 // answers, an outcome citing that round, and both on the demand's timeline in Japanese and English.
 // Then a member reads the same timeline: no internal note, no edit controls.
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, keepScreenshot, signIn, switchLanguage } from "./helpers";
+import { type Locator, type Page } from "@playwright/test";
+import { expect, test, expectAccessible, keepScreenshot, signIn, switchLanguage } from "./helpers";
 
 // Unique to this run, so that a rerun against the same database still finds its own records.
 const stamp = Date.now().toString(36);

@@ -2,8 +2,7 @@
 // what is missing next to the field, assess the goal, and find it in the report's draft and its
 // Markdown export; members read the plan in English without edit controls.
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, switchLanguage } from "./helpers";
+import { expect, test, expectAccessible, signIn, switchLanguage } from "./helpers";
 
 test("staff add and assess a goal in Japanese; it reaches the report's plan-versus-result lines and its Markdown", async ({ page }) => {
   test.setTimeout(90_000);

@@ -1,8 +1,7 @@
 // The public page (docs/decisions/018), as its users meet it: staff mark a demand public and find it
 // under the public-only filter; a visitor without an account (a fresh browser) reads /public in
 // Japanese and English, opens the demand's timeline, and never sees an internal note.
-import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, switchLanguage } from "./helpers";
+import { expect, test, expectAccessible, signIn, switchLanguage } from "./helpers";
 
 // Internal notes of the demo data on D-013's timeline (staff see them on the tracker's timeline).
 const ROUND_NOTE = "次回交渉の前に、内閣官房で外国人政策を受け持つ部署名と担当者を確認しておくこと。";

@@ -1,7 +1,7 @@
 // Every main screen in both languages: a screenshot kept under test-results/screenshots/ and an
 // axe-core check that finds no serious or critical accessibility violation.
-import { type BrowserContext, expect, test, type Page } from "@playwright/test";
-import { expectAccessible, keepScreenshot, signIn, switchLanguage, type Role } from "./helpers";
+import { type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, expectAccessible, keepScreenshot, signIn, switchLanguage, type Role, watchBrowserErrors } from "./helpers";
 
 async function firstLinkHref(page: Page, listPath: string, selector = "table.data-table tbody a") {
   await page.goto(listPath);
@@ -131,9 +131,12 @@ for (const locale of ["ja", "en"] as const) {
     test.describe(`${role} in ${locale}`, () => {
       let context: BrowserContext;
       let page: Page;
+      // The shared context outlives each test's own watch (helpers.ts): its errors are checked per screen.
+      const errors: string[] = [];
       test.beforeAll(async ({ browser }) => {
         // A context of our own (axe-core's builder needs one), made with the project's options (baseURL).
         context = await browser.newContext();
+        watchBrowserErrors(context, errors);
         page = await context.newPage();
         await signIn(page, role);
         await switchLanguage(page, locale);
@@ -154,6 +157,7 @@ for (const locale of ["ja", "en"] as const) {
           }
           await expectAccessible(page);
           await keepScreenshot(page, `${screen.name}-${locale}`);
+          expect(errors.splice(0), `errors in the browser on ${path}`).toEqual([]);
         });
       }
     });

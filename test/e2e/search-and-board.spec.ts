@@ -1,6 +1,5 @@
 // Search and the status board as a member and staff would use them, in Japanese and English.
-import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, switchLanguage } from "./helpers";
+import { expect, test, expectAccessible, signIn, switchLanguage } from "./helpers";
 
 test("a member searches from the header in Japanese, narrows by kind and opens a demand", async ({ page }) => {
   await signIn(page, "member");

@@ -2,8 +2,7 @@
 // recommendations that led to it (one linked to the demand, one found by symbol and paragraph) and the
 // demand's timeline shows it; a CSV of recommendations is checked, saved, and imported again with one
 // change, which the preview calls "changed". In English and Japanese.
-import { expect, test } from "@playwright/test";
-import { expectAccessible, keepScreenshot, signIn, switchLanguage } from "./helpers";
+import { expect, test, expectAccessible, keepScreenshot, signIn, switchLanguage } from "./helpers";
 
 const stamp = Date.now().toString(36).toUpperCase();
 

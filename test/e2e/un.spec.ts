@@ -3,8 +3,7 @@
 // as the UN channel; read it as a member without the internal note. In English and Japanese.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { expectAccessible, keepScreenshot, signIn, switchLanguage } from "./helpers";
+import { expect, test, expectAccessible, keepScreenshot, signIn, switchLanguage } from "./helpers";
 
 const stamp = Date.now().toString(36).toUpperCase();
 const fixture = fs.readFileSync(path.join(import.meta.dirname, "../../app/models/__fixtures__/cerd-co-10-11.txt"), "utf8");
