@@ -120,9 +120,14 @@ export async function apiOutcomes(filter: OutcomeFilter, role: string, paging: P
         internalNote: true,
         updatedAt: true,
         demand: { select: { id: true, ref: true, titleJa: true, titleEn: true } },
-        instrument: { select: { id: true, kind: true, titleJa: true, titleEn: true } },
+        instrument: { select: { id: true, kind: true, titleJa: true, titleEn: true, deletedAt: true } },
       },
     }),
   ]);
-  return { total, items: rows.map((o) => redact("Outcome", o, role)) };
+  // A document in the trash is not named (docs/decisions/009).
+  const live = rows.map(({ instrument, ...o }) => ({
+    ...o,
+    instrument: instrument && !instrument.deletedAt ? { id: instrument.id, kind: instrument.kind, titleJa: instrument.titleJa, titleEn: instrument.titleEn } : null,
+  }));
+  return { total, items: live.map((o) => redact("Outcome", o, role)) };
 }

@@ -23,7 +23,14 @@ const recommendationSelect = {
   deletedAt: true,
   document: { select: { id: true, symbol: true, titleJa: true, titleEn: true, issuedOn: true, deletedAt: true } },
 } as const;
-const instrumentSelect = { select: { id: true, kind: true, titleJa: true, titleEn: true, adoptedOn: true, url: true } } as const;
+const instrumentSelect = { select: { id: true, kind: true, titleJa: true, titleEn: true, adoptedOn: true, url: true, deletedAt: true } } as const;
+
+/** A document in the trash is not named (docs/decisions/009); its link stays stored and returns with a restore. */
+function liveInstrument<T extends { deletedAt: Date | null }>(instrument: T | null) {
+  if (!instrument || instrument.deletedAt) return null;
+  const { deletedAt: _, ...rest } = instrument;
+  return rest;
+}
 
 export async function getOutcome(id: string) {
   const outcome = await db.outcome.findFirst({
@@ -67,9 +74,10 @@ export async function getOutcome(id: string) {
   const userIds = [outcome.createdById, outcome.updatedById].filter((u): u is string => Boolean(u));
   const users = userIds.length ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
   const nameOf = (userId: string | null) => users.find((u) => u.id === userId)?.name ?? null;
-  const { channels, ...rest } = outcome;
+  const { channels, instrument, ...rest } = outcome;
   return {
     ...rest,
+    instrument: liveInstrument(instrument),
     createdByName: nameOf(outcome.createdById),
     updatedByName: nameOf(outcome.updatedById),
     // Channels whose request or round went to the trash are not shown.
@@ -89,7 +97,7 @@ export async function outcomeExists(id: string) {
 
 /** The outcomes recorded for a demand, newest first, for its page (internal notes are the caller's to strip). */
 export async function listDemandOutcomes(demandId: string) {
-  return db.outcome.findMany({
+  const outcomes = await db.outcome.findMany({
     where: { demandId, deletedAt: null },
     orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
     select: {
@@ -105,6 +113,7 @@ export async function listDemandOutcomes(demandId: string) {
       _count: { select: { channels: true, attachments: { where: { deletedAt: null } } } },
     },
   });
+  return outcomes.map(({ instrument, ...outcome }) => ({ ...outcome, instrument: liveInstrument(instrument) }));
 }
 
 /**

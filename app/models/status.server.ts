@@ -16,7 +16,7 @@ const outcomeSelect = {
   occurredOn: true,
   instrumentId: true,
   createdAt: true,
-  instrument: { select: { id: true, kind: true, titleJa: true, titleEn: true } },
+  instrument: { select: { id: true, kind: true, titleJa: true, titleEn: true, deletedAt: true } },
 } as const;
 
 const overrideSelect = { id: true, demandId: true, status: true, reason: true, fromOn: true, clearedAt: true, createdAt: true, createdById: true } as const;
@@ -47,7 +47,14 @@ type OverrideRow = OverrideFact & { demandId: string; createdAt: Date; createdBy
 
 function outcomeOf(row: OutcomeRow | undefined): StatusOutcome | null {
   if (!row) return null;
-  return { id: row.id, degree: row.degree, occurredOn: row.occurredOn, instrument: row.instrument };
+  // A document in the trash is not named (docs/decisions/009); the outcome still counts.
+  const instrument = row.instrument as (StatusOutcome["instrument"] & { deletedAt?: Date | null }) | null;
+  return {
+    id: row.id,
+    degree: row.degree,
+    occurredOn: row.occurredOn,
+    instrument: instrument && !instrument.deletedAt ? { id: instrument.id, kind: instrument.kind, titleJa: instrument.titleJa, titleEn: instrument.titleEn } : null,
+  };
 }
 
 const startOf = (partial: string | null | undefined) => (partial ? (partialDateRange(partial)?.start ?? null) : null);

@@ -163,7 +163,7 @@ async function buildAll(query: TimelineQuery, today: string, client: TimelineCli
           FROM "OutcomeChannel" c JOIN "Recommendation" r ON r."id" = c."recommendationId" AND r."deletedAt" IS NULL
             JOIN "UnDocument" d ON d."id" = r."documentId" AND d."deletedAt" IS NULL
           WHERE c."outcomeId" = o."id") AS "recommendationsJson"
-      FROM "Outcome" o LEFT JOIN "Instrument" n ON n."id" = o."instrumentId"
+      FROM "Outcome" o LEFT JOIN "Instrument" n ON n."id" = o."instrumentId" AND n."deletedAt" IS NULL
       WHERE o."demandId" = ${demandId} AND o."deletedAt" IS NULL`,
     // Points of public comments (docs/decisions/011); no internal notes are read.
     client.$queryRaw<CommentSql[]>`

@@ -10,6 +10,7 @@ import { action as deleteDemandAction, loader as deleteDemandLoader } from "~/ro
 import { loader as demandTimeline } from "~/routes/demands.$demandId.timeline";
 import { loader as demandList } from "~/routes/demands._index";
 import { loader as historyLoader } from "~/routes/history.$entityType.$entityId";
+import { action as deleteInstrumentAction } from "~/routes/instruments.$instrumentId.delete";
 import { loader as outcomeDetail } from "~/routes/outcomes.$outcomeId._index";
 import { loader as requestDetail } from "~/routes/requests.$requestId._index";
 import { action as deleteRequestAction, loader as deleteRequestLoader } from "~/routes/requests.$requestId.delete";
@@ -180,6 +181,28 @@ describe("deleting to the trash and restoring", () => {
 
     expect(statusOf(await restore("Body", body.id))).toBe(302);
     for (const page of Object.values(await shown())) expect(page).toContain("ごみ箱テスト省");
+  });
+
+  it("a government document in the trash is not named by its outcomes, the demand's page or timeline, and comes back with a restore", async () => {
+    const instrument = await db.instrument.create({ data: { kind: "basic_policy", titleJa: "ごみ箱テスト方針", titleEn: "Trash test policy", adoptedOn: "2012-03" } });
+    const outcome = await db.outcome.create({ data: { demandId: demand.id, instrumentId: instrument.id, degree: "mentioned", occurredOn: "2012-03" } });
+    const shown = async () => ({
+      outcome: JSON.stringify(payload(await get(outcomeDetail, `/outcomes/${outcome.id}`, { outcomeId: outcome.id }))),
+      demand: JSON.stringify(payload(await get(demandDetail, `/demands/${demand.id}`, { demandId: demand.id }))),
+      timeline: JSON.stringify(payload(await get(demandTimeline, `/demands/${demand.id}/timeline`, { demandId: demand.id }))),
+    });
+    for (const page of Object.values(await shown())) expect(page).toContain("ごみ箱テスト方針");
+
+    const deleted = await post(deleteInstrumentAction, `/instruments/${instrument.id}/delete`, { instrumentId: instrument.id });
+    expect(location(deleted)).toBe("/instruments");
+    const without = await shown();
+    for (const page of Object.values(without)) expect(page).not.toContain("ごみ箱テスト方針");
+    // The outcome itself stays: only the document's name is left out.
+    expect(without.outcome).toContain(outcome.id);
+
+    expect(statusOf(await restore("Instrument", instrument.id))).toBe(302);
+    for (const page of Object.values(await shown())) expect(page).toContain("ごみ箱テスト方針");
+    await db.outcome.delete({ where: { id: outcome.id } });
   });
 
   it("keeps the trash for administrators: staff and members get 403", async () => {
