@@ -4,7 +4,7 @@ import { recordAudit } from "~/models/audit.server";
 import { type Role } from "~/models/roles";
 import { type UserCreateValues, type UserSort, type UserState, type UserUpdateValues, samePasswordAsEmail } from "~/models/user";
 import { type Locale } from "~/i18n/locales";
-import { hashPassword, sessionIdFrom, verifyPassword } from "~/utils/auth.server";
+import { NO_PASSWORD, hashPassword, sessionIdFrom, verifyPassword } from "~/utils/auth.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { pageCount, pageWindow } from "~/utils/paging";
 
@@ -45,6 +45,7 @@ export async function listUsers(query: UserListQuery, now = new Date()) {
   if (query.state === "active") where.active = true;
   if (query.state === "deactivated") where.active = false;
   if (query.state === "locked") where.lockedUntil = { gt: now };
+  if (query.state === "noPassword") where.passwordHash = NO_PASSWORD;
   const orderBy: Prisma.UserOrderByWithRelationInput[] =
     query.sort === "email" ? [{ email: query.dir }] : query.sort === "created" ? [{ createdAt: query.dir }, { email: "asc" }] : [{ name: query.dir }, { email: "asc" }];
   const [total, items] = await Promise.all([
@@ -56,14 +57,26 @@ export async function listUsers(query: UserListQuery, now = new Date()) {
       select: { ...publicFields, person: { select: { id: true, nameJa: true, nameEn: true } } },
     }),
   ]);
-  return { items, total, pageCount: pageCount(total) };
+  const withoutPassword = await accountsWithoutPassword(items.map((u) => u.id));
+  return { items: items.map((u) => ({ ...u, noPassword: withoutPassword.has(u.id) })), total, pageCount: pageCount(total) };
+}
+
+/**
+ * Which of these accounts have no password: restored from a data export made without password hashes
+ * (docs/decisions/017), they cannot sign in until an administrator sets one. Only a yes or no leaves here.
+ */
+async function accountsWithoutPassword(ids: string[]) {
+  if (ids.length === 0) return new Set<string>();
+  const rows = await db.user.findMany({ where: { id: { in: ids }, passwordHash: NO_PASSWORD }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function getUserAccount(id: string) {
-  return db.user.findUnique({
+  const user = await db.user.findUnique({
     where: { id },
     select: { ...publicFields, person: { select: { id: true, nameJa: true, nameEn: true, kind: true, deletedAt: true } } },
   });
+  return user ? { ...user, noPassword: (await accountsWithoutPassword([user.id])).has(user.id) } : null;
 }
 
 /** Our own staff's person records that an account may be linked to: not linked to another account yet. */

@@ -10,7 +10,7 @@ export const PASSWORD_MAX = 200;
 export const USER_SORTS = ["name", "email", "created"] as const;
 export type UserSort = (typeof USER_SORTS)[number];
 /** The list's status filter. "locked": sign-in paused after too many failed attempts. */
-export const USER_STATES = ["all", "active", "deactivated", "locked"] as const;
+export const USER_STATES = ["all", "active", "deactivated", "locked", "noPassword"] as const;
 export type UserState = (typeof USER_STATES)[number];
 /** The language choices of an account; "" follows the browser (stored as null). */
 export const USER_LOCALES = ["ja", "en"] as const;

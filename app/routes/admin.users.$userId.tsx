@@ -37,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       failedLogins: user.failedLogins,
       lockedUntil: user.lockedUntil?.toISOString() ?? null,
       locked: isLocked(user.lockedUntil),
+      noPassword: user.noPassword,
       createdAt: user.createdAt.toISOString(),
       updatedAt: user.updatedAt.toISOString(),
       version: user.version,
@@ -257,6 +258,7 @@ export default function UserDetail() {
             {isSelf ? <span className="badge">{t("users.you")}</span> : null}
             {!user.active ? <span className="badge">{t("user.deactivated")}</span> : null}
             {user.locked ? <span className="badge badge-status">{t("user.locked")}</span> : null}
+            {user.noPassword ? <span className="badge badge-status">{t("user.noPassword")}</span> : null}
           </h1>
         </div>
         <RecordTools historyTo={`/history/user/${user.id}`} />
@@ -299,6 +301,7 @@ export default function UserDetail() {
 
       <section className="panel" aria-labelledby="password-heading">
         <h2 id="password-heading">{t("users.passwordSection")}</h2>
+        {user.noPassword ? <p className="notice">{t("users.noPasswordExplain")}</p> : null}
         <p className="muted">{t("users.passwordHelp")}</p>
         {/* A new key after every navigation: typed passwords never stay in the page. */}
         <PasswordForm key={location.key} email={user.email} lastResult={actionData?.intent === "setPassword" ? actionData.result : undefined} />

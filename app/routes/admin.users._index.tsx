@@ -40,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       locale: u.locale,
       active: u.active,
       locked: isLocked(u.lockedUntil, now),
+      noPassword: u.noPassword,
       createdAt: u.createdAt.toISOString(),
       isSelf: u.id === user.id,
     })),
@@ -119,6 +120,7 @@ export default function UsersIndex() {
                 <td className="nowrap">
                   {u.active ? t("user.active") : <span className="badge">{t("user.deactivated")}</span>}
                   {u.locked ? <span className="badge badge-status">{t("user.locked")}</span> : null}
+                  {u.noPassword ? <span className="badge badge-status">{t("user.noPassword")}</span> : null}
                 </td>
                 <td className="nowrap">{formatDate(u.createdAt, locale)}</td>
               </tr>

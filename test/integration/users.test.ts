@@ -5,6 +5,7 @@ import { loader as listLoader } from "~/routes/admin.users._index";
 import { action as newAction, loader as newLoader } from "~/routes/admin.users.new";
 import { action as passwordAction, loader as passwordLoader } from "~/routes/settings.password";
 import { updateUser } from "~/models/user.server";
+import { NO_PASSWORD } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DEMO, args, makeRequest, payload, run, sessionCookie, statusOf } from "../request";
 
@@ -133,6 +134,30 @@ describe("the user list", () => {
     const deactivated = await listLoader(args(await makeRequest("/admin/users?state=deactivated", { role: "admin" })));
     for (const u of deactivated.items) expect(u.active).toBe(false);
     expect(deactivated.items.map((u) => u.id)).not.toContain(user.id);
+  });
+});
+
+describe("accounts without a password", () => {
+  it("are marked in the list and on their page, can be filtered, and lose the mark once a password is set", async () => {
+    const { user } = await createThroughForm({ name: "Restored Person" });
+    const { user: other } = await createThroughForm({ name: "Person With Password" });
+    // What a data import made without password hashes leaves (docs/decisions/017).
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: NO_PASSWORD } });
+
+    const all = await listLoader(args(await makeRequest("/admin/users?q=Person", { role: "admin" })));
+    expect(all.items.find((u) => u.id === user.id)?.noPassword).toBe(true);
+    expect(all.items.find((u) => u.id === other.id)?.noPassword).toBe(false);
+    const filtered = await listLoader(args(await makeRequest("/admin/users?state=noPassword", { role: "admin" })));
+    expect(filtered.items.map((u) => u.id)).toEqual([user.id]);
+    expect(JSON.stringify(filtered)).not.toContain("passwordHash");
+
+    const page = async () => payload(await run(async () => detailLoader(args(await makeRequest(`/admin/users/${user.id}`, { role: "admin" }), { userId: user.id }))));
+    expect((await page()).user.noPassword).toBe(true);
+    const done = await postEdit(user.id, { intent: "setPassword", password: "restored-password-1", passwordConfirm: "restored-password-1" });
+    expect(statusOf(done)).toBe(302);
+    expect((await page()).user.noPassword).toBe(false);
+    const after = await listLoader(args(await makeRequest("/admin/users?state=noPassword", { role: "admin" })));
+    expect(after.items.map((u) => u.id)).not.toContain(user.id);
   });
 });
 
