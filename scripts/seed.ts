@@ -14,6 +14,7 @@ import { ASSESSMENTS, FOLLOW_UP_STATUSES, ROUND_KINDS } from "../app/models/roun
 import { DEGREES } from "../app/models/status";
 import { FINAL_TEXT_CHANGES, RESPONSE_KINDS, deadlineOf } from "../app/models/consultation";
 import { GRADES, JAPAN_STATUSES, MECHANISM_KINDS, REVIEW_STAGES, UN_DOCUMENT_KINDS, normalizeParagraph, normalizeSymbol } from "../app/models/un";
+import { OUTLINE_MODES, sectionKeyOf, sectionWords } from "../app/models/counter-report";
 import { checkRichText } from "../app/utils/rich-text.server";
 import { normalizePartialDate } from "../app/utils/partial-date";
 import { membershipFigures } from "../app/models/membership";
@@ -301,6 +302,43 @@ const schemas = {
         }),
       )
       .superRefine(uniqueKeys("recommendation key", (r) => r.key)),
+    // Counter-reports in progress (docs/decisions/014): what staff wrote, section by section of the outline.
+    counterReports: z
+      .array(
+        z
+          .object({
+            cycle: z.string(),
+            titleEn: z.string(),
+            titleJa: z.string().optional(),
+            outlineMode: z.enum(OUTLINE_MODES).default("recommendations"),
+            wordLimit: z.number().int().positive().optional(),
+            sections: z
+              .array(
+                z
+                  .object({
+                    /** the earlier recommendation the section follows (outline by recommendations) */
+                    recommendation: z.string().optional(),
+                    /** the treaty article, or "other" (outline by articles) */
+                    article: z.string().regex(/^(\d+|other)$/).optional(),
+                    /** a demo account by e-mail; staff or admin, as the composer offers */
+                    assignee: z.string().optional(),
+                    done: z.boolean().default(false),
+                    analysisEn: richDoc.optional(),
+                    analysisJa: richDoc.optional(),
+                    proposalsEn: richDoc.optional(),
+                    proposalsJa: richDoc.optional(),
+                  })
+                  .refine((s) => Boolean(s.recommendation) !== Boolean(s.article), "a section follows one recommendation or one article"),
+              )
+              .superRefine(uniqueKeys("section", (s) => s.recommendation ?? `article ${s.article}`)),
+          })
+          .refine((r) => r.sections.every((s) => (r.outlineMode === "recommendations" ? s.recommendation : s.article)), {
+            path: ["sections"],
+            message: "the sections follow the report's outline mode",
+          }),
+      )
+      .default([])
+      .superRefine(uniqueKeys("counter-report cycle", (r) => r.cycle)),
   }),
   outcomes: z.array(
     z.object({
@@ -712,6 +750,37 @@ export async function seedDemo() {
           },
         });
         recommendationIds.set(key, created.id);
+      }
+
+      // Counter-reports in progress: a section row holds what was written, keyed as the composer keys the
+      // outline (rec-<recommendation id>); the recommendation must be one of the same treaty's.
+      const accounts = new Map(users.map((u, i) => [u.email.toLowerCase(), { id: userIds[i], role: u.role }]));
+      for (const r of un.counterReports) {
+        const cycle = un.cycles.find((c) => c.key === r.cycle);
+        if (!cycle) throw new Error(`Demo data: unknown cycle "${r.cycle}"`);
+        const report = await tx.counterReport.create({
+          data: { cycleId: lookup(cycleIds, r.cycle, "cycle"), titleEn: r.titleEn, titleJa: r.titleJa ?? null, outlineMode: r.outlineMode, wordLimit: r.wordLimit ?? null },
+        });
+        for (const s of r.sections) {
+          let key: string;
+          if (s.recommendation) {
+            const rec = un.recommendations.find((x) => x.key === s.recommendation);
+            const mechanism = un.documents.find((d) => d.key === rec?.document)?.mechanism;
+            if (mechanism !== cycle.mechanism) throw new Error(`Demo data: counter-report ${r.cycle} section "${s.recommendation}" is not a recommendation of its treaty`);
+            key = sectionKeyOf("recommendation", lookup(recommendationIds, s.recommendation, "recommendation"));
+          } else key = sectionKeyOf("article", s.article ?? "other");
+          const assignee = s.assignee ? accounts.get(s.assignee.toLowerCase()) : undefined;
+          if (s.assignee && (!assignee || assignee.role === "member")) throw new Error(`Demo data: "${s.assignee}" is no staff account to assign a section to`);
+          const texts = {
+            analysisEn: richText(s.analysisEn, `counter-report ${r.cycle} ${key} analysisEn`).json,
+            analysisJa: richText(s.analysisJa, `counter-report ${r.cycle} ${key} analysisJa`).json,
+            proposalsEn: richText(s.proposalsEn, `counter-report ${r.cycle} ${key} proposalsEn`).json,
+            proposalsJa: richText(s.proposalsJa, `counter-report ${r.cycle} ${key} proposalsJa`).json,
+          };
+          await tx.counterReportSection.create({
+            data: { reportId: report.id, key, ...texts, assigneeId: assignee?.id ?? null, done: s.done, wordCount: sectionWords(texts), updatedById: author },
+          });
+        }
       }
     },
     { timeout: 60_000 },

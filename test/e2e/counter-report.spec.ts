@@ -99,3 +99,37 @@ test("members read the counter-report without writing it", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Report settings" })).toHaveCount(0);
   await expectAccessible(page);
 });
+
+test("a new user finds the demo counter-report in progress, in English and in Japanese", async ({ page }) => {
+  await signIn(page, "staff", { to: "/un" });
+  await page.goto("/un");
+  await switchLanguage(page, "en");
+  // CERD's review of the seventh to ninth reports: its composer follows CERD/C/JPN/CO/3-6.
+  await page.getByRole("link", { name: "Seventh to ninth periodic reports" }).first().click();
+  await page.getByRole("link", { name: "Counter-report", exact: true }).click();
+  await expect(page).toHaveURL(/\/un\/reports\//);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Counter-report to CERD: Seventh to ninth periodic reports");
+  await expect(page.getByText("1 of 4 sections done")).toBeVisible();
+  const sections = page.locator(".composer-section");
+  await expect(sections).toHaveCount(4);
+  await expect(sections.nth(0).getByRole("heading", { level: 3 })).toContainText("Comprehensive legislation prohibiting racial discrimination (CERD/C/JPN/CO/3-6, para. 9)");
+  await expect(sections.nth(0)).toContainText("article 14 of the Constitution guarantees equality under the law");
+  await expect(sections.nth(0)).toContainText("憲法第14条が法の下の平等を定めており");
+  await expect(sections.nth(0).locator(".badge-done")).toHaveText("Done");
+  await expect(sections.nth(1)).toContainText("パリ原則");
+  await expect(sections.nth(3)).toContainText("Advocacy Network for Foreign Trainees");
+  await expectAccessible(page);
+  await keepScreenshot(page, "counter-report-demo-en");
+
+  // Only the open sections: the done one drops out.
+  await page.getByLabel("State", { exact: true }).selectOption("open");
+  await expect(page.locator(".composer-section")).toHaveCount(3);
+
+  await page.goto(new URL(page.url()).pathname);
+  await switchLanguage(page, "ja");
+  await expect(page.getByText("4節中1節完了")).toBeVisible();
+  await expect(page.locator(".composer-section").first().getByRole("heading", { level: 3 })).toContainText("包括的な人種差別禁止法");
+  await expect(page.locator(".composer-section").first()).toContainText("人種差別撤廃法を制定すること");
+  await expectAccessible(page);
+  await keepScreenshot(page, "counter-report-demo-ja");
+});

@@ -7,10 +7,14 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { docText, sectionWords } from "~/models/counter-report";
+import { composerData } from "~/models/counter-report.server";
 import { statusAsOf } from "~/models/status";
+import { loader as composerLoader } from "~/routes/un.reports.$reportId._index";
 import { db } from "~/utils/db.server";
 import { NOT_EMPTY_MESSAGE, seedDemo } from "../../scripts/seed";
 import { testRoot } from "../paths";
+import { args, makeRequest, payload } from "../request";
 
 const projectRoot = path.dirname(testRoot);
 
@@ -170,6 +174,76 @@ describe("demo negotiations and outcomes", () => {
     expect(demoFollowUp?.followUpNote).toContain("デモ");
     expect(demoFollowUp?.followUpNote).toContain("demo");
     expect(open.some((i) => (i.followUpOn ?? "9999") < "2026")).toBe(true);
+  });
+});
+
+describe("demo UN work and the counter-report in progress", () => {
+  /** The demo's counter-report: CERD's review of the seventh to ninth reports, following CERD/C/JPN/CO/3-6. */
+  async function demoReport() {
+    return db.counterReport.findFirstOrThrow({ where: { cycle: { titleEn: "Seventh to ninth periodic reports" } }, include: { cycle: { include: { stages: true } } } });
+  }
+
+  it("has the follow-on CERD cycle, due as CERD/C/JPN/CO/3-6 set it, with its counter-report's sections on the outline", async () => {
+    const report = await demoReport();
+    expect(report.cycle.stages.map((s) => [s.kind, s.on])).toEqual([["state_report", "2013-01-14"]]);
+    const previous = await db.reviewStage.findFirstOrThrow({ where: { kind: "next_report_due", cycle: { titleEn: "Third to sixth periodic reports" } } });
+    expect(previous.on).toBe("2013-01-14");
+
+    const composer = await composerData(report.id, "2026-12-02");
+    expect(composer?.previous?.titleEn).toBe("Third to sixth periodic reports");
+    const outline = (composer?.sections ?? []).map((s) => `${s.recommendations[0].document.symbol} ${s.recommendations[0].paragraph}`);
+    expect(outline).toEqual(["CERD/C/JPN/CO/3-6 9", "CERD/C/JPN/CO/3-6 12", "CERD/C/JPN/CO/3-6 13", "CERD/C/JPN/CO/3-6 24"]);
+    // Every stored row is a section of the outline (a key off the outline would be hidden).
+    const rows = await db.counterReportSection.findMany({ where: { reportId: report.id }, include: { assignee: true } });
+    const keys = (composer?.sections ?? []).map((s) => s.key);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(keys).toContain(row.key);
+    // In progress: one done, two being written by staff, the reservation to article 4 not started.
+    const byParagraph = new Map((composer?.sections ?? []).map((s) => [s.recommendations[0].paragraph, rows.find((r) => r.key === s.key)]));
+    expect(byParagraph.get("9")).toMatchObject({ done: true, assignee: { email: "staff@example.org" } });
+    expect(byParagraph.get("12")).toMatchObject({ done: false, assignee: { email: "staff@example.org" }, analysisEn: null });
+    expect(docText(byParagraph.get("12")?.analysisJa)).toContain("パリ原則");
+    expect(byParagraph.get("13")).toBeUndefined();
+    expect(byParagraph.get("24")).toMatchObject({ done: false, assignee: { role: "admin" } });
+    for (const row of rows) expect(row.wordCount, row.key).toBe(sectionWords(row));
+    expect(byParagraph.get("9")?.wordCount).toBeGreaterThan(100);
+    expect(composer && [...composer.stored.values()].filter((s) => s.done)).toHaveLength(1);
+  });
+
+  it("renders the seeded text on the composer page, in English and Japanese side by side", async () => {
+    const report = await demoReport();
+    const page = payload(await composerLoader(args(await makeRequest(`/un/reports/${report.id}`, { role: "member" }), { reportId: report.id })));
+    expect(page.progress).toEqual({ done: 1, total: 4 });
+    const [law, nhri, art4, trainees] = page.shown;
+    expect(law.written?.analysisEn).toContain("article 14 of the Constitution");
+    expect(law.written?.analysisJa).toContain("憲法第14条");
+    expect(law.written?.proposalsEn).toContain("<li>");
+    expect(law.written?.done).toBe(true);
+    expect(nhri.written?.analysisJa).toContain("国内人権機関");
+    expect(art4.written).toBeNull();
+    expect(trainees.written?.analysisEn).toContain("Advocacy Network for Foreign Trainees");
+    expect(page.totalWords).toBe((law.written?.wordCount ?? 0) + (trainees.written?.wordCount ?? 0));
+  });
+
+  it("shows the seed reports' UN work: MOFA counter-report talks, the CESCR NGO report, the Special Rapporteur's report and what followed, the Human Rights Council statements", async () => {
+    const mofa = await db.negotiationRound.findFirstOrThrow({ where: { heldOn: "2007", bodies: { some: { body: { shortNameEn: "MOFA" } } } } });
+    expect(mofa.titleEn).toContain("ICERD and ICESCR");
+    const erd = await db.negotiationRound.findFirstOrThrow({ where: { titleEn: { contains: "ERD-Net" } }, include: { items: { include: { demand: true } } } });
+    expect(erd.items.map((i) => i.demand.ref)).toEqual(["D-024"]);
+    const ngo = await db.unDocument.findFirstOrThrow({ where: { kind: "ngo_submission", mechanism: { abbreviation: "ICESCR" } } });
+    expect(ngo.issuedOn).toBe("2011");
+    const sr = await db.unDocument.findMany({ where: { cycle: { titleEn: "Country visit to Japan (2010)" } }, orderBy: { issuedOn: "asc" } });
+    expect(sr.map((d) => [d.kind, d.issuedOn])).toEqual(
+      expect.arrayContaining([["special_procedure_report", "2011-03-21"], ["statement", "2011-06"], ["other", "2011-06"], ["other", "2011"]]),
+    );
+    expect(sr.find((d) => d.kind === "other" && d.issuedOn === "2011-06")?.titleEn).toContain("translation");
+    const diet = await db.negotiationRound.findFirstOrThrow({ where: { heldOn: "2011-07", kind: "diet_member_meeting" }, include: { items: { include: { demand: true } } } });
+    expect(diet.items.map((i) => i.demand.ref)).toEqual(["D-004"]);
+    const visit = await db.reviewCycle.findFirstOrThrow({ where: { titleEn: "Country visit to Japan (2010)" } });
+    expect(visit.notes).toContain("明治学院大学");
+    expect(visit.notes).toContain("Meiji Gakuin University");
+    const hrc = await db.unDocument.findFirstOrThrow({ where: { kind: "statement", issuedOn: "2011-03" } });
+    for (const topic of ["technical trainees", "anti-discrimination legislation", "national human rights body"]) expect(hrc.titleEn).toContain(topic);
   });
 });
 
