@@ -1,8 +1,8 @@
-import { PassThrough } from "node:stream";
 import { type AppLoadContext, type EntryContext, createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { withoutNulBytes } from "~/utils/html-stream.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -23,7 +23,8 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Not a plain PassThrough: React 18 writes stray NUL bytes (utils/html-stream.server.ts).
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
