@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { ConflictPanel, EditorActions } from "~/components/conflict-panel";
-import { Field, FormErrors, type Option, SelectField, TextareaField } from "~/components/forms";
+import { Field, fieldProps, FormErrors, type Option, SelectField, TextareaField } from "~/components/forms";
 import { bodyKindLabels } from "~/components/value-labels";
 import { useBilingual, useT } from "~/i18n/react";
 import { bodyFormSchema } from "~/models/body";
@@ -94,20 +94,14 @@ export function BodyEditor({
       <div className="field-row">
         <SelectField
           label={t("common.kind")}
-          id={fields.kind.id}
-          name={fields.kind.name}
-          defaultValue={fields.kind.initialValue}
-          errors={fields.kind.errors}
+          {...fieldProps(fields.kind)}
           options={kinds.options}
           emptyLabel=""
           required
         />
         <SelectField
           label={t("body.parent")}
-          id={fields.parentId.id}
-          name={fields.parentId.name}
-          defaultValue={fields.parentId.initialValue}
-          errors={fields.parentId.errors}
+          {...fieldProps(fields.parentId)}
           options={options.parents}
           emptyLabel={t("body.topLevel")}
           help={t("body.parentHelp")}
@@ -116,19 +110,13 @@ export function BodyEditor({
       <div className="field-pair">
         <Field
           label={t("common.nameJa")}
-          id={fields.nameJa.id}
-          name={fields.nameJa.name}
-          defaultValue={fields.nameJa.initialValue}
-          errors={fields.nameJa.errors}
+          {...fieldProps(fields.nameJa)}
           lang="ja"
           maxLength={300}
         />
         <Field
           label={t("common.nameEn")}
-          id={fields.nameEn.id}
-          name={fields.nameEn.name}
-          defaultValue={fields.nameEn.initialValue}
-          errors={fields.nameEn.errors}
+          {...fieldProps(fields.nameEn)}
           lang="en"
           maxLength={300}
         />
@@ -136,19 +124,13 @@ export function BodyEditor({
       <div className="field-pair">
         <Field
           label={t("body.shortNameJa")}
-          id={fields.shortNameJa.id}
-          name={fields.shortNameJa.name}
-          defaultValue={fields.shortNameJa.initialValue}
-          errors={fields.shortNameJa.errors}
+          {...fieldProps(fields.shortNameJa)}
           lang="ja"
           maxLength={100}
         />
         <Field
           label={t("body.shortNameEn")}
-          id={fields.shortNameEn.id}
-          name={fields.shortNameEn.name}
-          defaultValue={fields.shortNameEn.initialValue}
-          errors={fields.shortNameEn.errors}
+          {...fieldProps(fields.shortNameEn)}
           lang="en"
           maxLength={100}
         />
@@ -156,10 +138,7 @@ export function BodyEditor({
       <div className="field-row">
         <Field
           label={t("common.website")}
-          id={fields.website.id}
-          name={fields.website.name}
-          defaultValue={fields.website.initialValue}
-          errors={fields.website.errors}
+          {...fieldProps(fields.website)}
           type="url"
           inputMode="url"
           placeholder="https://"
@@ -167,20 +146,14 @@ export function BodyEditor({
         />
         <Field
           label={t("body.sortOrder")}
-          id={fields.sortOrder.id}
-          name={fields.sortOrder.name}
-          defaultValue={fields.sortOrder.initialValue}
-          errors={fields.sortOrder.errors}
+          {...fieldProps(fields.sortOrder)}
           help={t("body.sortOrderHelp")}
           inputMode="numeric"
         />
       </div>
       <TextareaField
         label={t("common.notes")}
-        id={fields.notes.id}
-        name={fields.notes.name}
-        defaultValue={fields.notes.initialValue}
-        errors={fields.notes.errors}
+        {...fieldProps(fields.notes)}
         rows={4}
       />
       <EditorActions cancelTo={cancelTo} />

@@ -19,6 +19,18 @@ export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }
   );
 }
 
+/** What fieldProps reads of a Conform field (FieldMetadata): all an editor's fields have these. */
+type ConformField = { id: string; name: string; initialValue?: string | readonly string[]; errors?: string[] };
+
+/**
+ * A Conform field wired to Field, TextareaField or SelectField: the id that ties the label, the
+ * control and its errors together (aria-invalid, aria-describedby), the name, the value the form
+ * starts from and the field's errors. `<Field label={…} {...fieldProps(fields.nameJa)} />`
+ */
+export function fieldProps(field: ConformField) {
+  return { id: field.id, name: field.name, defaultValue: field.initialValue, errors: field.errors };
+}
+
 type FieldBase = { label: ReactNode; errors?: ListOfErrors; help?: ReactNode; className?: string };
 
 function useFieldIds(id?: string) {

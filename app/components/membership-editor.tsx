@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { ConflictPanel, EditorActions } from "~/components/conflict-panel";
-import { Field, FormErrors, TextareaField } from "~/components/forms";
+import { Field, fieldProps, FormErrors, TextareaField } from "~/components/forms";
 import { useT } from "~/i18n/react";
 import { MEMBERSHIP_FIELDS, membershipFigureSchema, unitsField } from "~/models/membership";
 
@@ -65,10 +65,7 @@ export function MembershipEditor({
       ) : null}
       <Field
         label={t("membership.year")}
-        id={fields.year.id}
-        name={fields.year.name}
-        defaultValue={fields.year.initialValue}
-        errors={fields.year.errors}
+        {...fieldProps(fields.year)}
         inputMode="numeric"
         maxLength={4}
         required
@@ -81,19 +78,13 @@ export function MembershipEditor({
           <div className="field-row" key={f}>
             <Field
               label={t(`membership.${f}`)}
-              id={count.id}
-              name={count.name}
-              defaultValue={count.initialValue}
-              errors={count.errors}
+              {...fieldProps(count)}
               inputMode="numeric"
               maxLength={9}
             />
             <Field
               label={<span aria-label={t("membership.units", { label: t(`membership.${f}`) })}>{t(`membership.${unitsField(f)}`)}</span>}
-              id={units.id}
-              name={units.name}
-              defaultValue={units.initialValue}
-              errors={units.errors}
+              {...fieldProps(units)}
               inputMode="numeric"
               maxLength={9}
             />
@@ -103,10 +94,7 @@ export function MembershipEditor({
       <p className="field-help">{t("membership.countHelp")}</p>
       <TextareaField
         label={t("membership.note")}
-        id={fields.note.id}
-        name={fields.note.name}
-        defaultValue={fields.note.initialValue}
-        errors={fields.note.errors}
+        {...fieldProps(fields.note)}
         help={t("membership.noteHelp")}
         rows={3}
         maxLength={2000}

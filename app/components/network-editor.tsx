@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { ConflictPanel, EditorActions } from "~/components/conflict-panel";
-import { Field, FormErrors, type Option, SelectField, TextareaField } from "~/components/forms";
+import { Field, fieldProps, FormErrors, type Option, SelectField, TextareaField } from "~/components/forms";
 import { networkStatusLabels } from "~/components/value-labels";
 import { useBilingual, useT } from "~/i18n/react";
 import { type NetworkCreateValues, networkCreateSchema, type NetworkFormValues, networkFormSchema } from "~/models/network";
@@ -87,20 +87,14 @@ export function NetworkEditor({
       <div className="field-pair">
         <Field
           label={t("network.nameJa")}
-          id={fields.nameJa.id}
-          name={fields.nameJa.name}
-          defaultValue={fields.nameJa.initialValue}
-          errors={fields.nameJa.errors}
+          {...fieldProps(fields.nameJa)}
           lang="ja"
           maxLength={300}
           help={mode === "edit" ? t("network.names.help") : undefined}
         />
         <Field
           label={t("network.nameEn")}
-          id={fields.nameEn.id}
-          name={fields.nameEn.name}
-          defaultValue={fields.nameEn.initialValue}
-          errors={fields.nameEn.errors}
+          {...fieldProps(fields.nameEn)}
           lang="en"
           maxLength={300}
         />
@@ -108,29 +102,20 @@ export function NetworkEditor({
       <div className="field-pair">
         <TextareaField
           label={t("network.descriptionJa")}
-          id={fields.descriptionJa.id}
-          name={fields.descriptionJa.name}
-          defaultValue={fields.descriptionJa.initialValue}
-          errors={fields.descriptionJa.errors}
+          {...fieldProps(fields.descriptionJa)}
           rows={5}
           lang="ja"
         />
         <TextareaField
           label={t("network.descriptionEn")}
-          id={fields.descriptionEn.id}
-          name={fields.descriptionEn.name}
-          defaultValue={fields.descriptionEn.initialValue}
-          errors={fields.descriptionEn.errors}
+          {...fieldProps(fields.descriptionEn)}
           rows={5}
           lang="en"
         />
       </div>
       <SelectField
         label={t("network.organisation")}
-        id={fields.organisationId.id}
-        name={fields.organisationId.name}
-        defaultValue={fields.organisationId.initialValue}
-        errors={fields.organisationId.errors}
+        {...fieldProps(fields.organisationId)}
         options={organisations}
         emptyLabel={t("common.none")}
         help={t("network.organisation.help")}
@@ -141,18 +126,12 @@ export function NetworkEditor({
           <div className="field-row">
             <SelectField
               label={t("network.firstPhase.status")}
-              id={fields.status.id}
-              name={fields.status.name}
-              defaultValue={fields.status.initialValue}
-              errors={fields.status.errors}
+              {...fieldProps(fields.status)}
               options={statuses.options}
             />
             <Field
               label={t("network.firstPhase.fromOn")}
-              id={fields.fromOn.id}
-              name={fields.fromOn.name}
-              defaultValue={fields.fromOn.initialValue}
-              errors={fields.fromOn.errors}
+              {...fieldProps(fields.fromOn)}
               help={t("help.partialDate")}
               required
             />

@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { ConflictPanel, EditorActions } from "~/components/conflict-panel";
-import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { Field, fieldProps, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { organisationKindLabels } from "~/components/value-labels";
 import { useLocale, useT } from "~/i18n/react";
 import { organisationFormSchema } from "~/models/organisation";
@@ -94,47 +94,32 @@ export function OrganisationEditor({
       <div className="field-row">
         <SelectField
           label={t("common.kind")}
-          id={fields.kind.id}
-          name={fields.kind.name}
-          defaultValue={fields.kind.initialValue}
-          errors={fields.kind.errors}
+          {...fieldProps(fields.kind)}
           options={kinds.options}
         />
         <Field
           label={t("organisation.shortName")}
-          id={fields.shortName.id}
-          name={fields.shortName.name}
-          defaultValue={fields.shortName.initialValue}
-          errors={fields.shortName.errors}
+          {...fieldProps(fields.shortName)}
           maxLength={100}
         />
       </div>
       <div className="field-pair">
         <Field
           label={t("organisation.nameJa")}
-          id={fields.nameJa.id}
-          name={fields.nameJa.name}
-          defaultValue={fields.nameJa.initialValue}
-          errors={fields.nameJa.errors}
+          {...fieldProps(fields.nameJa)}
           lang="ja"
           maxLength={300}
         />
         <Field
           label={t("organisation.nameEn")}
-          id={fields.nameEn.id}
-          name={fields.nameEn.name}
-          defaultValue={fields.nameEn.initialValue}
-          errors={fields.nameEn.errors}
+          {...fieldProps(fields.nameEn)}
           lang="en"
           maxLength={300}
         />
       </div>
       <Field
         label={t("organisation.website")}
-        id={fields.website.id}
-        name={fields.website.name}
-        defaultValue={fields.website.initialValue}
-        errors={fields.website.errors}
+        {...fieldProps(fields.website)}
         type="url"
         inputMode="url"
         placeholder="https://"
@@ -143,38 +128,26 @@ export function OrganisationEditor({
       <div className="field-row">
         <Field
           label={t("organisation.foundedOn")}
-          id={fields.foundedOn.id}
-          name={fields.foundedOn.name}
-          defaultValue={fields.foundedOn.initialValue}
-          errors={fields.foundedOn.errors}
+          {...fieldProps(fields.foundedOn)}
           help={t("help.partialDate")}
           placeholder="1997"
         />
         <Field
           label={t("organisation.dissolvedOn")}
-          id={fields.dissolvedOn.id}
-          name={fields.dissolvedOn.name}
-          defaultValue={fields.dissolvedOn.initialValue}
-          errors={fields.dissolvedOn.errors}
+          {...fieldProps(fields.dissolvedOn)}
           help={t("help.partialDate")}
         />
       </div>
       <div className="field-pair">
         <TextareaField
           label={t("organisation.notesJa")}
-          id={fields.notesJa.id}
-          name={fields.notesJa.name}
-          defaultValue={fields.notesJa.initialValue}
-          errors={fields.notesJa.errors}
+          {...fieldProps(fields.notesJa)}
           rows={5}
           lang="ja"
         />
         <TextareaField
           label={t("organisation.notesEn")}
-          id={fields.notesEn.id}
-          name={fields.notesEn.name}
-          defaultValue={fields.notesEn.initialValue}
-          errors={fields.notesEn.errors}
+          {...fieldProps(fields.notesEn)}
           rows={5}
           lang="en"
         />

@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { ConflictPanel, EditorActions } from "~/components/conflict-panel";
-import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { Field, fieldProps, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { personKindLabels } from "~/components/value-labels";
 import { useT } from "~/i18n/react";
 import { personFormSchema } from "~/models/person";
@@ -78,10 +78,7 @@ export function PersonEditor({
 
       <SelectField
         label={t("common.kind")}
-        id={fields.kind.id}
-        name={fields.kind.name}
-        defaultValue={fields.kind.initialValue}
-        errors={fields.kind.errors}
+        {...fieldProps(fields.kind)}
         options={kinds.options}
         emptyLabel=""
         required
@@ -89,20 +86,14 @@ export function PersonEditor({
       <div className="field-pair">
         <Field
           label={t("common.nameJa")}
-          id={fields.nameJa.id}
-          name={fields.nameJa.name}
-          defaultValue={fields.nameJa.initialValue}
-          errors={fields.nameJa.errors}
+          {...fieldProps(fields.nameJa)}
           lang="ja"
           maxLength={200}
           autoComplete="off"
         />
         <Field
           label={t("common.nameEn")}
-          id={fields.nameEn.id}
-          name={fields.nameEn.name}
-          defaultValue={fields.nameEn.initialValue}
-          errors={fields.nameEn.errors}
+          {...fieldProps(fields.nameEn)}
           lang="en"
           maxLength={200}
           autoComplete="off"
@@ -111,20 +102,14 @@ export function PersonEditor({
       <div className="field-row">
         <Field
           label={t("person.email")}
-          id={fields.email.id}
-          name={fields.email.name}
-          defaultValue={fields.email.initialValue}
-          errors={fields.email.errors}
+          {...fieldProps(fields.email)}
           type="email"
           maxLength={254}
           autoComplete="off"
         />
         <Field
           label={t("person.phone")}
-          id={fields.phone.id}
-          name={fields.phone.name}
-          defaultValue={fields.phone.initialValue}
-          errors={fields.phone.errors}
+          {...fieldProps(fields.phone)}
           type="tel"
           maxLength={50}
           autoComplete="off"
@@ -132,10 +117,7 @@ export function PersonEditor({
       </div>
       <TextareaField
         label={t("common.notes")}
-        id={fields.notes.id}
-        name={fields.notes.name}
-        defaultValue={fields.notes.initialValue}
-        errors={fields.notes.errors}
+        {...fieldProps(fields.notes)}
         help={t("person.staffOnly")}
         rows={4}
       />

@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { ConflictPanel, EditorActions } from "~/components/conflict-panel";
-import { FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { fieldProps, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { useT } from "~/i18n/react";
 import { PLAN_RESULTS, REPORT_SECTIONS } from "~/models/activity-report";
 import { GOAL_MAX, planGoalSchema, RESULT_TEXT_MAX } from "~/models/plan-goal";
@@ -63,20 +63,14 @@ export function PlanGoalEditor({
       ) : null}
       <SelectField
         label={t("planGoal.section")}
-        id={fields.section.id}
-        name={fields.section.name}
-        defaultValue={fields.section.initialValue}
-        errors={fields.section.errors}
+        {...fieldProps(fields.section)}
         options={REPORT_SECTIONS.map((s) => ({ value: s, label: t(`report.section.${s}`) }))}
         required
       />
       <div className="field-row">
         <TextareaField
           label={t("planGoal.goalJa")}
-          id={fields.goalJa.id}
-          name={fields.goalJa.name}
-          defaultValue={fields.goalJa.initialValue}
-          errors={fields.goalJa.errors}
+          {...fieldProps(fields.goalJa)}
           help={t("planGoal.goalHelp")}
           lang="ja"
           rows={3}
@@ -84,10 +78,7 @@ export function PlanGoalEditor({
         />
         <TextareaField
           label={t("planGoal.goalEn")}
-          id={fields.goalEn.id}
-          name={fields.goalEn.name}
-          defaultValue={fields.goalEn.initialValue}
-          errors={fields.goalEn.errors}
+          {...fieldProps(fields.goalEn)}
           lang="en"
           rows={3}
           maxLength={GOAL_MAX}
@@ -95,20 +86,14 @@ export function PlanGoalEditor({
       </div>
       <SelectField
         label={t("planGoal.result")}
-        id={fields.result.id}
-        name={fields.result.name}
-        defaultValue={fields.result.initialValue}
-        errors={fields.result.errors}
+        {...fieldProps(fields.result)}
         emptyLabel={t("planGoal.resultNotYet")}
         options={PLAN_RESULTS.map((r) => ({ value: r, label: t(`report.planResult.${r}`) }))}
       />
       <div className="field-row">
         <TextareaField
           label={t("planGoal.resultJa")}
-          id={fields.resultJa.id}
-          name={fields.resultJa.name}
-          defaultValue={fields.resultJa.initialValue}
-          errors={fields.resultJa.errors}
+          {...fieldProps(fields.resultJa)}
           help={t("planGoal.resultHelp")}
           lang="ja"
           rows={3}
@@ -116,10 +101,7 @@ export function PlanGoalEditor({
         />
         <TextareaField
           label={t("planGoal.resultEn")}
-          id={fields.resultEn.id}
-          name={fields.resultEn.name}
-          defaultValue={fields.resultEn.initialValue}
-          errors={fields.resultEn.errors}
+          {...fieldProps(fields.resultEn)}
           lang="en"
           rows={3}
           maxLength={RESULT_TEXT_MAX}

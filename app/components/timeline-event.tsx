@@ -1,10 +1,12 @@
-// One entry of a demand's timeline, in words: the text equivalent of a mark in the picture.
+// One entry of a demand's timeline, in words: the text equivalent of a mark in the picture. The same
+// entry draws the public page's timeline (docs/decisions/018), given audience "public".
 import { Link } from "@remix-run/react";
 import { type ReactNode } from "react";
 import { RichTextView } from "~/components/rich-text-editor";
-import { isMessageKey, type Translate } from "~/i18n";
+import { isMessageKey, type MessageKey, type Translate } from "~/i18n";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { isFinalTextChange, isResponseKind } from "~/models/consultation";
+import { type PublicTimelineEvent } from "~/models/public.server";
 import { isDegree } from "~/models/status";
 import { type Assessment, type BodyRef, isAssessment, type TimelineEvent } from "~/models/timeline";
 import { formatPartialDate, partialDateRange } from "~/utils/partial-date";
@@ -15,7 +17,7 @@ export function labelOf(t: Translate, key: string, fallback: string) {
 }
 
 /** Only web addresses become links: never javascript: or data: from a stored value. */
-function safeHref(url: string | null) {
+function safeHref(url: string | null | undefined) {
   return url && /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
 }
 
@@ -93,9 +95,58 @@ export function BilingualText({ ja, en, quote = false }: { ja: string | null | u
   );
 }
 
-function BodyLink({ body }: { body: BodyRef }) {
+/**
+ * Who the entry is drawn for. "staff" is the tracker's own page (members get it too, without the
+ * internal notes their loader never sends); "public" is the public page (docs/decisions/018), whose
+ * events are already cut down to PUBLIC_FIELDS and which links nowhere inside the tracker.
+ */
+export type TimelineAudience = "staff" | "public";
+
+type EventItemProps = { audience: "staff"; event: TimelineEvent; demandId: string } | { audience: "public"; event: PublicTimelineEvent };
+
+/**
+ * The words each audience reads for the same field: the tracker speaks to the people who entered the
+ * records, the public page to visitors ("Our question", "The government's response").
+ */
+const LABELS = {
+  staff: {
+    addressees: "timeline.addressees",
+    askedOf: "timeline.answeredBy",
+    question: "timeline.question",
+    degree: "timeline.degree",
+    quote: "timeline.quote",
+    source: "timeline.source",
+    issuedBy: "consultation.issuerBodyId",
+    point: "timeline.comment.point",
+    answer: "timeline.comment.answer",
+    statusChanged: "timeline.statusChanged",
+    statusWas: "timeline.statusWas",
+  },
+  public: {
+    addressees: "public.submittedTo",
+    askedOf: "public.askedOf",
+    question: "public.question",
+    degree: "public.degree",
+    quote: "public.quote",
+    source: "public.source",
+    issuedBy: "public.issuedBy",
+    point: "public.ourComment",
+    answer: "public.governmentResponse",
+    statusChanged: "public.statusChanged",
+    statusWas: "public.statusWas",
+  },
+} as const satisfies Record<TimelineAudience, Record<string, MessageKey>>;
+
+/** A body's name: a link to its page in the tracker, plain text on the public page. */
+function BodyName({ body, link }: { body: BodyRef; link: boolean }) {
   const pick = useBilingual();
-  return <Link to={`/bodies/${body.id}`}>{pick(body.nameJa, body.nameEn)}</Link>;
+  const name = pick(body.nameJa, body.nameEn);
+  return link ? <Link to={`/bodies/${body.id}`}>{name}</Link> : <>{name}</>;
+}
+
+/** A title that links to its record in the tracker; the public page shows the words alone. */
+function TitleLink({ to, children }: { to: string | null; children: ReactNode }) {
+  return to ? <Link to={to}>{children}</Link> : <>{children}</>;
 }
 
 function When({ date }: { date: string }) {
@@ -108,14 +159,24 @@ function When({ date }: { date: string }) {
   );
 }
 
-export function TimelineEventItem({ event, demandId }: { event: TimelineEvent; demandId: string }) {
+/**
+ * One event of a demand's timeline, for the tracker (audience "staff") or the public page ("public").
+ * What the public may see is decided by the data (PUBLIC_FIELDS); the markup only differs where the
+ * audience must: no links into the tracker, no assessments, notes, follow-up plans or override reasons.
+ */
+export function TimelineEventItem(props: EventItemProps) {
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
+  const { event } = props;
+  // The tracker's event, with the fields and links the public page never has; null on the public page.
+  const staff = props.audience === "staff" ? props : null;
+  const label = LABELS[props.audience];
+  const channelLabel = props.audience === "staff" ? t(`timeline.channel.${props.event.channel}`) : t(`public.event.${props.event.channel}`);
   const header = (extra?: ReactNode) => (
     <p className="tight">
       <When date={event.date} />
-      <span className="badge badge-status">{t(`timeline.channel.${event.channel}`)}</span>
+      <span className="badge badge-status">{channelLabel}</span>
       {extra}
     </p>
   );
@@ -125,79 +186,111 @@ export function TimelineEventItem({ event, demandId }: { event: TimelineEvent; d
       return (
         <>
           {header()}
-          <p>{t("timeline.raised")}</p>
+          {staff ? <p>{t("timeline.raised")}</p> : null}
         </>
       );
 
-    case "request":
+    case "request": {
+      const s = staff?.event.channel === "request" ? staff.event : null;
       return (
         <>
           {header(<span className="badge">{labelOf(t, `requestKind.${event.request.kind}`, event.request.kind)}</span>)}
           <h3 className="event-title">
-            <Link to={`/requests/${event.request.id}`}>{pick(event.request.titleJa, event.request.titleEn)}</Link>
+            <TitleLink to={s ? `/requests/${s.request.id}` : null}>{pick(event.request.titleJa, event.request.titleEn)}</TitleLink>
           </h3>
           {event.request.addressees.length ? (
             <p>
-              <span className="muted">{t("timeline.addressees")}: </span>
+              <span className="muted">{t(label.addressees)}: </span>
               {event.request.addressees.map((b, i) => (
                 <span key={b.id}>
                   {i > 0 ? (locale === "ja" ? "、" : ", ") : null}
-                  <BodyLink body={b} />
+                  <BodyName body={b} link={!!staff} />
                 </span>
               ))}
             </p>
           ) : null}
           {event.wordingJa || event.wordingEn ? (
             <>
-              <p className="muted" style={{ marginBottom: 0 }}>
-                {t("timeline.wording")} ({t("timeline.item", { position: event.position })})
-              </p>
+              {s ? (
+                <p className="muted" style={{ marginBottom: 0 }}>
+                  {t("timeline.wording")} ({t("timeline.item", { position: s.position })})
+                </p>
+              ) : null}
               <BilingualText ja={event.wordingJa} en={event.wordingEn} />
             </>
           ) : null}
-          <InternalNote note={event.request.internalNote} />
+          {s ? <InternalNote note={s.request.internalNote} /> : null}
         </>
       );
+    }
 
     case "round": {
       const { item } = event;
+      const s = staff?.event.channel === "round" ? staff.event : null;
+      const asked = item.questionJa || item.questionEn;
+      const committed = item.commitmentJa || item.commitmentEn;
       return (
         <>
           {header(
             <>
               <span className="badge">{labelOf(t, `roundKind.${event.round.kind}`, event.round.kind)}</span>
-              <AssessmentBadge assessment={item.assessment} />
+              {s ? <AssessmentBadge assessment={s.item.assessment} /> : null}
             </>,
           )}
           <h3 className="event-title">
-            <Link to={`/rounds/${event.round.id}#item-${item.id}`}>{pick(event.round.titleJa, event.round.titleEn)}</Link>
+            <TitleLink to={s ? `/rounds/${s.round.id}#item-${s.item.id}` : null}>{pick(event.round.titleJa, event.round.titleEn)}</TitleLink>
           </h3>
           <dl className="facts">
-            <dt>{t("timeline.answeredBy")}</dt>
-            <dd>{event.body ? <BodyLink body={event.body} /> : "—"}</dd>
-            <dt>{t("timeline.question")}</dt>
-            <dd>
-              <BilingualText ja={item.questionJa} en={item.questionEn} />
-              {!item.questionJa && !item.questionEn ? "—" : null}
-            </dd>
-            <dt>{t("timeline.answer")}</dt>
-            <dd>
-              {item.answerHtml ? (
-                <RichTextView html={item.answerHtml} />
-              ) : item.answerText ? (
-                <p className="multiline">{item.answerText}</p>
-              ) : (
-                <p className="muted">{t("timeline.noAnswer")}</p>
-              )}
-            </dd>
-            <dt>{t("timeline.assessment")}</dt>
-            <dd>{isAssessment(item.assessment) ? t(`assessment.${item.assessment}`) : "—"}</dd>
+            {/* The tracker shows every row ("—" when empty); the public page only what there is. */}
+            {s || event.body ? (
+              <>
+                <dt>{t(label.askedOf)}</dt>
+                <dd>{event.body ? <BodyName body={event.body} link={!!s} /> : "—"}</dd>
+              </>
+            ) : null}
+            {s || asked ? (
+              <>
+                <dt>{t(label.question)}</dt>
+                <dd>
+                  <BilingualText ja={item.questionJa} en={item.questionEn} />
+                  {!asked ? "—" : null}
+                </dd>
+              </>
+            ) : null}
+            {s ? (
+              <>
+                <dt>{t("timeline.answer")}</dt>
+                <dd>
+                  {s.item.answerHtml ? (
+                    <RichTextView html={s.item.answerHtml} />
+                  ) : s.item.answerText ? (
+                    <p className="multiline">{s.item.answerText}</p>
+                  ) : (
+                    <p className="muted">{t("timeline.noAnswer")}</p>
+                  )}
+                </dd>
+                <dt>{t("timeline.assessment")}</dt>
+                <dd>{isAssessment(s.item.assessment) ? t(`assessment.${s.item.assessment}`) : "—"}</dd>
+              </>
+            ) : committed ? (
+              // The public page has no commitment channel (follow-up plans are ours): the words go here.
+              <>
+                <dt>{t("public.commitment")}</dt>
+                <dd>
+                  <BilingualText ja={item.commitmentJa} en={item.commitmentEn} />
+                </dd>
+              </>
+            ) : null}
           </dl>
-          {item.commitmentJa || item.commitmentEn ? (
-            <p className="muted">{t("timeline.commitmentMade", { date: item.followUpOn ? formatPartialDate(item.followUpOn, locale) : "—" })}</p>
+          {s ? (
+            <>
+              {committed ? (
+                <p className="muted">{t("timeline.commitmentMade", { date: s.item.followUpOn ? formatPartialDate(s.item.followUpOn, locale) : "—" })}</p>
+              ) : null}
+              <InternalNote note={s.roundInternalNote} />
+              <InternalNote note={s.item.internalNote} />
+            </>
           ) : null}
-          <InternalNote note={event.roundInternalNote} />
-          <InternalNote note={item.internalNote} />
         </>
       );
     }
@@ -217,7 +310,7 @@ export function TimelineEventItem({ event, demandId }: { event: TimelineEvent; d
             <dt>{t("timeline.followUpOn")}</dt>
             <dd>{event.followUpOn ? formatPartialDate(event.followUpOn, locale) : "—"}</dd>
             <dt>{t("timeline.answeredBy")}</dt>
-            <dd>{event.body ? <BodyLink body={event.body} /> : "—"}</dd>
+            <dd>{event.body ? <BodyName body={event.body} link /> : "—"}</dd>
             <dt>{t("timeline.givenAt")}</dt>
             <dd>
               <Link to={`/rounds/${event.round.id}#item-${event.itemId}`}>{pick(event.round.titleJa, event.round.titleEn)}</Link>
@@ -235,53 +328,58 @@ export function TimelineEventItem({ event, demandId }: { event: TimelineEvent; d
 
     case "outcome": {
       const { outcome, instrument } = event;
+      const s = staff?.event.channel === "outcome" ? staff.event : null;
       const source = safeHref(outcome.sourceUrl);
       return (
         <>
           {header(isDegree(outcome.degree) ? <span className="badge">{t(`degree.${outcome.degree}`)}</span> : null)}
           <h3 className="event-title">
-            <Link to={`/outcomes/${outcome.id}`}>
-              {instrument ? pick(instrument.titleJa, instrument.titleEn) : t("timeline.channel.outcome")}
-            </Link>
+            <TitleLink to={s ? `/outcomes/${s.outcome.id}` : null}>
+              {instrument ? pick(instrument.titleJa, instrument.titleEn) : channelLabel}
+            </TitleLink>
           </h3>
           <dl className="facts">
-            <dt>{t("timeline.instrument")}</dt>
-            <dd>
-              {instrument ? (
-                <>
-                  {labelOf(t, `instrumentKind.${instrument.kind}`, instrument.kind)}
-                  {instrument.issuerBody ? (
+            {s || instrument ? (
+              <>
+                <dt>{t("timeline.instrument")}</dt>
+                <dd>
+                  {instrument ? (
                     <>
-                      {" · "}
-                      {t("timeline.issuedBy", { name: pick(instrument.issuerBody.nameJa, instrument.issuerBody.nameEn) })}
+                      {labelOf(t, `instrumentKind.${instrument.kind}`, instrument.kind)}
+                      {instrument.issuerBody ? (
+                        <>
+                          {" · "}
+                          {t("timeline.issuedBy", { name: pick(instrument.issuerBody.nameJa, instrument.issuerBody.nameEn) })}
+                        </>
+                      ) : null}
                     </>
-                  ) : null}
-                </>
-              ) : (
-                <span className="muted">{t("timeline.noInstrument")}</span>
-              )}
-            </dd>
-            <dt>{t("timeline.degree")}</dt>
+                  ) : (
+                    <span className="muted">{t("timeline.noInstrument")}</span>
+                  )}
+                </dd>
+              </>
+            ) : null}
+            <dt>{t(label.degree)}</dt>
             <dd>{isDegree(outcome.degree) ? t(`degree.${outcome.degree}`) : outcome.degree}</dd>
             {outcome.quoteJa || outcome.quoteEn ? (
               <>
-                <dt>{t("timeline.quote")}</dt>
+                <dt>{t(label.quote)}</dt>
                 <dd>
                   <BilingualText ja={outcome.quoteJa} en={outcome.quoteEn} quote />
                 </dd>
               </>
             ) : null}
-            {outcome.note ? (
+            {s?.outcome.note ? (
               <>
                 <dt>{t("timeline.note")}</dt>
-                <dd className="multiline">{outcome.note}</dd>
+                <dd className="multiline">{s.outcome.note}</dd>
               </>
             ) : null}
-            {outcome.recommendations?.length ? (
+            {s?.outcome.recommendations?.length ? (
               <>
                 <dt>{t("timeline.viaRecommendation")}</dt>
                 <dd>
-                  {outcome.recommendations.map((r, i) => (
+                  {s.outcome.recommendations.map((r, i) => (
                     <span key={r.id}>
                       {i > 0 ? ", " : null}
                       <Link to={`/un/recommendations/${r.id}`}>
@@ -294,41 +392,49 @@ export function TimelineEventItem({ event, demandId }: { event: TimelineEvent; d
             ) : null}
             {source ? (
               <>
-                <dt>{t("timeline.source")}</dt>
+                <dt>{t(label.source)}</dt>
                 <dd>
-                  <a href={source} rel="noopener noreferrer" target="_blank">
+                  <a href={source} rel="noopener noreferrer" target={s ? "_blank" : undefined}>
                     {source}
                   </a>
                 </dd>
               </>
             ) : null}
           </dl>
-          <InternalNote note={outcome.internalNote} />
+          {s ? <InternalNote note={s.outcome.internalNote} /> : null}
         </>
       );
     }
 
     case "comment": {
       const { point, consultation } = event;
+      const s = staff?.event.channel === "comment" ? staff.event : null;
+      // The tracker says when no answer is recorded yet; the public page falls back to the summary.
+      const answer = s ? point.responseAnswer : point.responseAnswer || point.responseSummary;
       return (
         <>
           {header(isResponseKind(point.responseKind) ? <span className="badge">{t(`responseKind.${point.responseKind}`)}</span> : null)}
           <h3 className="event-title">
-            <Link to={`/consultations/${consultation.id}#point-${point.id}`}>{pick(consultation.titleJa, consultation.titleEn)}</Link>
+            <TitleLink to={s ? `/consultations/${s.consultation.id}#point-${s.point.id}` : null}>{pick(consultation.titleJa, consultation.titleEn)}</TitleLink>
+            {!s && consultation.caseNumber ? <span className="muted"> ({consultation.caseNumber})</span> : null}
           </h3>
           <dl className="facts">
             {consultation.issuerBody ? (
               <>
-                <dt>{t("consultation.issuerBodyId")}</dt>
+                <dt>{t(label.issuedBy)}</dt>
                 <dd>{pick(consultation.issuerBody.nameJa, consultation.issuerBody.nameEn)}</dd>
               </>
             ) : null}
-            <dt>{t("timeline.comment.point")}</dt>
+            <dt>{t(label.point)}</dt>
             <dd>
               <BilingualText ja={point.textJa} en={point.textEn} />
             </dd>
-            <dt>{t("timeline.comment.answer")}</dt>
-            <dd className="multiline">{point.responseAnswer || <span className="muted">{t("timeline.comment.noAnswer")}</span>}</dd>
+            {s || answer ? (
+              <>
+                <dt>{t(label.answer)}</dt>
+                <dd className="multiline">{answer || <span className="muted">{t("timeline.comment.noAnswer")}</span>}</dd>
+              </>
+            ) : null}
             {isFinalTextChange(consultation.finalTextChanged) ? (
               <>
                 <dt>{t("consultation.finalTextChanged")}</dt>
@@ -342,15 +448,16 @@ export function TimelineEventItem({ event, demandId }: { event: TimelineEvent; d
 
     case "recommendation": {
       const { recommendation: r, document: d } = event;
+      const s = staff?.event.channel === "recommendation" ? staff.event : null;
       const heading = pick(r.headingJa, r.headingEn);
       return (
         <>
           {header(r.grade ? <span className={`badge grade grade-${r.grade}`}>{t("timeline.recommendationGrade", { grade: r.grade })}</span> : null)}
           <h3 className="event-title">
-            <Link to={`/un/recommendations/${r.id}`}>
+            <TitleLink to={s ? `/un/recommendations/${s.recommendation.id}` : null}>
               <span lang="en">{d.symbol ?? d.mechanism}</span> {t("un.paragraphShort", { n: r.paragraph })}
               {heading ? ` ${heading}` : ""}
-            </Link>
+            </TitleLink>
           </h3>
           <p className="multiline" lang="en">
             {r.textEn}
@@ -358,21 +465,24 @@ export function TimelineEventItem({ event, demandId }: { event: TimelineEvent; d
         </>
       );
     }
-    case "status":
+
+    case "status": {
+      const s = staff?.event.channel === "status" ? staff.event : null;
       return (
         <>
           {header()}
           <p>
-            <Link to={`/demands/${demandId}/status`}>{t("timeline.statusChanged", { status: t(`status.${event.status}`) })}</Link>
-            {event.previous ? <span className="muted"> {t("timeline.statusWas", { status: t(`status.${event.previous}`) })}</span> : null}
+            <TitleLink to={staff ? `/demands/${staff.demandId}/status` : null}>{t(label.statusChanged, { status: t(`status.${event.status}`) })}</TitleLink>
+            {event.previous ? <span className="muted"> {t(label.statusWas, { status: t(`status.${event.previous}`) })}</span> : null}
           </p>
-          {event.override ? (
+          {s?.override ? (
             <>
-              <p className="multiline">{t("timeline.override", { reason: event.override.reason })}</p>
-              <p className="muted">{t("timeline.derived", { status: t(`status.${event.derived}`) })}</p>
+              <p className="multiline">{t("timeline.override", { reason: s.override.reason })}</p>
+              <p className="muted">{t("timeline.derived", { status: t(`status.${s.derived}`) })}</p>
             </>
           ) : null}
         </>
       );
+    }
   }
 }

@@ -2,28 +2,18 @@
 // CSV: /bodies/<id>/answers.csv?<the page's parameters>. Internal notes only for staff: bodyAnswers
 // passes them through app/models/visibility.ts.
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { translator } from "~/i18n";
 import { bodyAnswers } from "~/models/answers.server";
 import { isFollowUpStatus, isRoundKind } from "~/models/round";
 import { isAssessment } from "~/models/timeline";
-import { canSeeInternal } from "~/models/visibility";
 import { answersQuery } from "~/routes/bodies.$bodyId.answers";
-import { requireUser } from "~/utils/auth.server";
-import { csvResponse, nameIn, titleIn } from "~/utils/csv.server";
-import { getLocale } from "~/utils/locale.server";
+import { csvContext, csvResponse } from "~/utils/csv.server";
 import { todayInJapan } from "~/utils/partial-date";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const t = translator(locale);
-  const url = new URL(request.url);
+  const { user, locale, t, url, name, title, staff } = await csvContext(request);
   const query = answersQuery(url.searchParams, params.bodyId ?? "", user.role, locale);
   const data = await bodyAnswers({ ...query, all: true });
   if (!data) throw new Response("Not found", { status: 404 });
-  const name = nameIn(locale);
-  const title = titleIn(locale);
-  const staff = canSeeInternal(user.role);
   const header = [
     t("round.heldOn"),
     t("csv.roundKind"),

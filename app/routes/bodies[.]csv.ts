@@ -3,23 +3,16 @@
 // like the list, every page.
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { bodyKindLabels } from "~/components/value-labels";
-import { translator } from "~/i18n";
 import { listBodies } from "~/models/body.server";
 import { bodyExtras } from "~/models/list-export.server";
 import { bodyListQuery } from "~/routes/bodies._index";
-import { requireUser } from "~/utils/auth.server";
-import { csvResponse, nameIn } from "~/utils/csv.server";
-import { getLocale } from "~/utils/locale.server";
+import { csvContext, csvResponse } from "~/utils/csv.server";
 import { todayInJapan } from "~/utils/partial-date";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const t = translator(locale);
-  const url = new URL(request.url);
+  const { locale, t, url, name } = await csvContext(request);
   const query = bodyListQuery(url.searchParams, locale);
   const result = await listBodies({ ...query, all: true });
-  const name = nameIn(locale);
   const kinds = bodyKindLabels(t);
   // The tree gives every body and its depth; the list gives each match the bodies above it.
   const byId = new Map(result.rows.map((b) => [b.id, b]));

@@ -2,19 +2,13 @@
 // (kind, body, network, overdue, from, to; the same default period and limits as the page). Calendar
 // events never carry an internal note (app/models/calendar.server.ts).
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { translator } from "~/i18n";
 import { filteredEvents } from "~/models/calendar.server";
 import { calendarListQuery } from "~/routes/calendar._index";
-import { requireUser } from "~/utils/auth.server";
-import { csvResponse } from "~/utils/csv.server";
-import { getLocale } from "~/utils/locale.server";
+import { csvContext, csvResponse } from "~/utils/csv.server";
 import { todayInJapan } from "~/utils/partial-date";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const t = translator(locale);
-  const url = new URL(request.url);
+  const { locale, t, url } = await csvContext(request);
   const today = todayInJapan();
   const { filters, from, to } = calendarListQuery(url.searchParams, today);
   const events = await filteredEvents(filters, { from, to }, today);

@@ -1,30 +1,20 @@
 // The public comments (consultations) as filtered, every page, as CSV: /consultations.csv?<the list's parameters>.
 // Internal notes only for staff (app/models/visibility.ts, through consultationExtras).
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { translator } from "~/i18n";
 import { consultationState } from "~/models/consultation";
 import { listConsultations } from "~/models/consultation.server";
 import { consultationExtras } from "~/models/list-export.server";
-import { canSeeInternal } from "~/models/visibility";
 import { consultationListQuery } from "~/routes/consultations._index";
-import { requireUser } from "~/utils/auth.server";
-import { csvResponse, nameIn, titleIn } from "~/utils/csv.server";
-import { getLocale } from "~/utils/locale.server";
+import { csvContext, csvResponse } from "~/utils/csv.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const t = translator(locale);
-  const url = new URL(request.url);
+  const { user, t, url, name, title, staff } = await csvContext(request);
   const query = consultationListQuery(url.searchParams);
   const { items } = await listConsultations({ ...query, all: true });
   const extras = await consultationExtras(
     items.map((c) => c.id),
     user.role,
   );
-  const name = nameIn(locale);
-  const title = titleIn(locale);
-  const staff = canSeeInternal(user.role);
   const finalText = (value: string | null) => (value === "changed" || value === "unchanged" ? t(`finalText.${value}`) : (value ?? ""));
   const header = [
     t("consultation.closesOn"),

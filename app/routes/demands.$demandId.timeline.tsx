@@ -134,7 +134,7 @@ export default function DemandTimeline() {
           >
             {events.map((event) => (
               <li key={event.key} id={event.key}>
-                <TimelineEventItem event={event} demandId={demand.id} />
+                <TimelineEventItem audience="staff" event={event} demandId={demand.id} />
               </li>
             ))}
           </ol>

@@ -1,24 +1,17 @@
 // The demand list as filtered and sorted, every page, as CSV: /demands.csv?<the list's parameters>.
 // With each demand's status from the status board's facts (read once per change of the data).
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { translator } from "~/i18n";
 import { boardFacts } from "~/models/board.server";
 import { listDemands } from "~/models/demand.server";
 import { demandListQuery } from "~/routes/demands._index";
-import { requireUser } from "~/utils/auth.server";
-import { csvResponse } from "~/utils/csv.server";
-import { getLocale } from "~/utils/locale.server";
+import { csvContext, csvResponse } from "~/utils/csv.server";
 import { todayInJapan } from "~/utils/partial-date";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const t = translator(locale);
-  const url = new URL(request.url);
+  const { locale, t, url, name } = await csvContext(request);
   const query = { ...demandListQuery(url.searchParams, locale), all: true };
   const [{ items }, facts] = await Promise.all([listDemands(query), boardFacts()]);
   const statusOf = new Map(facts.map((f) => [f.id, f]));
-  const name = (x: { nameJa: string; nameEn: string }) => (locale === "ja" ? x.nameJa || x.nameEn : x.nameEn || x.nameJa);
   const header = [
     t("demand.ref"),
     t("export.titleJa"),

@@ -1,25 +1,18 @@
 // The government documents (instruments) as filtered and sorted, every page, as CSV:
 // /instruments.csv?<the list's parameters>.
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { translator } from "~/i18n";
 import { INSTRUMENT_KINDS, type InstrumentKind } from "~/models/instrument";
 import { listInstruments } from "~/models/instrument.server";
 import { instrumentExtras } from "~/models/list-export.server";
 import { instrumentListQuery } from "~/routes/instruments._index";
-import { requireUser } from "~/utils/auth.server";
-import { csvResponse, nameIn } from "~/utils/csv.server";
-import { getLocale } from "~/utils/locale.server";
+import { csvContext, csvResponse } from "~/utils/csv.server";
 import { todayInJapan } from "~/utils/partial-date";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const t = translator(locale);
-  const url = new URL(request.url);
+  const { locale, t, url, name } = await csvContext(request);
   const query = instrumentListQuery(url.searchParams, locale);
   const { items } = await listInstruments({ ...query, all: true });
   const extras = await instrumentExtras(items.map((i) => i.id));
-  const name = nameIn(locale);
   const kind = (k: string) => ((INSTRUMENT_KINDS as readonly string[]).includes(k) ? t(`instrumentKind.${k as InstrumentKind}`) : k);
   const header = [
     t("common.kind"),

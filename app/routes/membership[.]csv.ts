@@ -1,19 +1,13 @@
 // The membership figures, every year (newest first, as the list), as CSV: /membership.csv. Staff only,
 // like the list.
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { translator } from "~/i18n";
 import { MEMBERSHIP_FIELDS, unitsField } from "~/models/membership";
 import { listFigures } from "~/models/membership.server";
-import { requireStaff } from "~/utils/auth.server";
-import { csvResponse } from "~/utils/csv.server";
-import { getLocale } from "~/utils/locale.server";
+import { csvContext, csvResponse } from "~/utils/csv.server";
 import { todayInJapan } from "~/utils/partial-date";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireStaff(request);
-  const locale = await getLocale(request, user);
-  const t = translator(locale);
-  const url = new URL(request.url);
+  const { t, url } = await csvContext(request, "staff");
   const figures = await listFigures();
   const header = [
     t("membership.year"),

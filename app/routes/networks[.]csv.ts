@@ -1,24 +1,17 @@
 // The project networks as filtered and sorted, every row, as CSV: /networks.csv?<the list's parameters>.
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { networkStatusLabels } from "~/components/value-labels";
-import { translator } from "~/i18n";
 import { networkExtras } from "~/models/list-export.server";
 import { listNetworks } from "~/models/network.server";
 import { networkListQuery } from "~/routes/networks._index";
-import { requireUser } from "~/utils/auth.server";
-import { csvResponse, joinCell, nameIn } from "~/utils/csv.server";
-import { getLocale } from "~/utils/locale.server";
+import { csvContext, csvResponse, joinCell } from "~/utils/csv.server";
 import { todayInJapan } from "~/utils/partial-date";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const t = translator(locale);
-  const url = new URL(request.url);
+  const { locale, t, url, name } = await csvContext(request);
   const query = networkListQuery(url.searchParams, locale);
   const { items } = await listNetworks({ ...query, all: true });
   const extras = await networkExtras(items.map((n) => n.id));
-  const name = nameIn(locale);
   const statuses = networkStatusLabels(t);
   const header = [
     t("network.nameJa"),

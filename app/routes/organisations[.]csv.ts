@@ -1,24 +1,17 @@
 // The organisations as filtered and sorted, every page, as CSV: /organisations.csv?<the list's parameters>.
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { organisationKindLabels } from "~/components/value-labels";
-import { translator } from "~/i18n";
 import { organisationExtras } from "~/models/list-export.server";
 import { listOrganisations } from "~/models/organisation.server";
 import { organisationListQuery } from "~/routes/organisations._index";
-import { requireUser } from "~/utils/auth.server";
-import { csvResponse, joinCell, nameIn } from "~/utils/csv.server";
-import { getLocale } from "~/utils/locale.server";
+import { csvContext, csvResponse, joinCell } from "~/utils/csv.server";
 import { todayInJapan } from "~/utils/partial-date";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const t = translator(locale);
-  const url = new URL(request.url);
+  const { locale, t, url, name } = await csvContext(request);
   const query = organisationListQuery(url.searchParams, locale);
   const { items } = await listOrganisations({ ...query, all: true });
   const extras = await organisationExtras(items.map((o) => o.id));
-  const name = nameIn(locale);
   const kinds = organisationKindLabels(t);
   const span = (from: string | null, until: string | null) => (from || until ? ` (${from ?? ""}–${until ?? ""})` : "");
   const header = [

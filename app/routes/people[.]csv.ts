@@ -3,14 +3,10 @@
 // get the columns the list shows them, and cannot search by email (listPeople's includePrivate).
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { personKindLabels } from "~/components/value-labels";
-import { translator } from "~/i18n";
 import { personExtras } from "~/models/list-export.server";
 import { listPeople } from "~/models/person.server";
-import { canSeeInternal } from "~/models/visibility";
 import { personListQuery } from "~/routes/people._index";
-import { requireUser } from "~/utils/auth.server";
-import { csvResponse, joinCell, nameIn } from "~/utils/csv.server";
-import { getLocale } from "~/utils/locale.server";
+import { csvContext, csvResponse, joinCell } from "~/utils/csv.server";
 import { todayInJapan } from "~/utils/partial-date";
 
 type Place = {
@@ -23,18 +19,13 @@ type Place = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const t = translator(locale);
-  const url = new URL(request.url);
-  const staff = canSeeInternal(user.role);
+  const { user, locale, t, url, name, staff } = await csvContext(request);
   const query = personListQuery(url.searchParams, locale);
   const { items } = await listPeople({ ...query, includePrivate: staff, all: true });
   const extras = await personExtras(
     items.map((p) => p.id),
     user.role,
   );
-  const name = nameIn(locale);
   const kinds = personKindLabels(t);
   const roleAt = (a: Place) => {
     const place = name(a.body ?? a.organisation ?? a.projectNetwork);

@@ -4,8 +4,8 @@ import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction 
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pagination } from "~/components/pagination";
-import { PublicEventItem, PublicStatus } from "~/components/public-parts";
-import { BilingualText } from "~/components/timeline-event";
+import { PublicStatus } from "~/components/public-parts";
+import { BilingualText, TimelineEventItem } from "~/components/timeline-event";
 import { translator } from "~/i18n";
 import { useBilingual, useLocale, useT } from "~/i18n/react";
 import { publicDemandPage, publicHeaders, requirePublicPage } from "~/models/public.server";
@@ -87,7 +87,7 @@ export default function PublicDemand() {
           <ol className="timeline-list" start={pageCount > 1 ? (page.page - 1) * TIMELINE_PAGE_SIZE + 1 : undefined}>
             {events.map((event) => (
               <li key={event.key}>
-                <PublicEventItem event={event} />
+                <TimelineEventItem audience="public" event={event} />
               </li>
             ))}
           </ol>

@@ -1,25 +1,18 @@
 // The request list as filtered and sorted, every page, as CSV: /requests.csv?<the list's parameters>.
 // No internal notes: the list's columns only (app/models/visibility.ts decides those are for staff).
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { translator } from "~/i18n";
 import { findDemandByIdOrRef } from "~/models/demand.server";
 import { listRequests } from "~/models/request.server";
 import { REQUEST_KINDS, type RequestKind } from "~/models/request";
 import { requestListQuery } from "~/routes/requests._index";
-import { requireUser } from "~/utils/auth.server";
-import { csvResponse } from "~/utils/csv.server";
-import { getLocale } from "~/utils/locale.server";
+import { csvContext, csvResponse } from "~/utils/csv.server";
 import { todayInJapan } from "~/utils/partial-date";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const t = translator(locale);
-  const url = new URL(request.url);
+  const { locale, t, url, name } = await csvContext(request);
   const query = requestListQuery(url.searchParams, locale);
   const demand = query.demand ? await findDemandByIdOrRef(query.demand) : null;
   const { items } = await listRequests({ ...query, demandId: demand?.id ?? query.demand, all: true });
-  const name = (x: { nameJa: string; nameEn: string }) => (locale === "ja" ? x.nameJa || x.nameEn : x.nameEn || x.nameJa);
   const header = [t("request.sentOn"), t("request.kind"), t("export.titleJa"), t("export.titleEn"), t("request.sender"), t("request.addressees"), t("request.demandCount"), t("request.roundCount"), t("export.link")];
   const rows = items.map((r) => [
     r.sentOn,

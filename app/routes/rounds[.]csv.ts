@@ -1,23 +1,16 @@
 // The negotiation rounds as filtered and sorted, every page, as CSV: /rounds.csv?<the list's parameters>.
 // Internal notes only for staff (app/models/visibility.ts, through roundExtras).
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { translator } from "~/i18n";
 import { findDemandByIdOrRef } from "~/models/demand.server";
 import { roundExtras } from "~/models/list-export.server";
 import { isRoundKind } from "~/models/round";
 import { listRounds } from "~/models/round.server";
-import { canSeeInternal } from "~/models/visibility";
 import { roundListQuery } from "~/routes/rounds._index";
-import { requireUser } from "~/utils/auth.server";
-import { csvResponse, joinCell, nameIn, plainText, titleIn } from "~/utils/csv.server";
-import { getLocale } from "~/utils/locale.server";
+import { csvContext, csvResponse, joinCell, plainText } from "~/utils/csv.server";
 import { todayInJapan } from "~/utils/partial-date";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const t = translator(locale);
-  const url = new URL(request.url);
+  const { user, locale, t, url, name, title, staff } = await csvContext(request);
   const query = roundListQuery(url.searchParams, locale);
   const demand = query.demand ? await findDemandByIdOrRef(query.demand) : null;
   const { items } = await listRounds({ ...query, demandId: demand?.id ?? query.demand, all: true });
@@ -25,9 +18,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     items.map((r) => r.id),
     user.role,
   );
-  const name = nameIn(locale);
-  const title = titleIn(locale);
-  const staff = canSeeInternal(user.role);
   const header = [
     t("round.heldOn"),
     t("common.kind"),

@@ -1,19 +1,13 @@
 // The status board as filtered (and grouped), as CSV: /status-board.csv?<the board's parameters>.
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { translator } from "~/i18n";
 import { boardOptions, boardRows } from "~/models/board.server";
 import { isStatus } from "~/models/status";
 import { boardQueryFrom } from "~/routes/status-board";
-import { requireUser } from "~/utils/auth.server";
-import { csvResponse } from "~/utils/csv.server";
-import { getLocale } from "~/utils/locale.server";
+import { csvContext, csvResponse } from "~/utils/csv.server";
 import { todayInJapan } from "~/utils/partial-date";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const t = translator(locale);
-  const url = new URL(request.url);
+  const { locale, t, url } = await csvContext(request);
   const query = { ...boardQueryFrom(url.searchParams), locale };
   const options = await boardOptions(locale);
   const { rows } = await boardRows(query, options);

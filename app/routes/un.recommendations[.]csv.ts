@@ -1,31 +1,21 @@
 // The UN recommendations as filtered and sorted, every page, as CSV: /un/recommendations.csv?<the list's parameters>.
 // Internal notes only for staff (app/models/visibility.ts, through recommendationExtras).
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { translator } from "~/i18n";
 import { recommendationExtras } from "~/models/list-export.server";
 import { isGrade } from "~/models/un";
 import { listRecommendations } from "~/models/un.server";
-import { canSeeInternal } from "~/models/visibility";
 import { recommendationListQuery } from "~/routes/un.recommendations._index";
-import { requireUser } from "~/utils/auth.server";
-import { csvResponse, joinCell, nameIn, titleIn } from "~/utils/csv.server";
-import { getLocale } from "~/utils/locale.server";
+import { csvContext, csvResponse, joinCell } from "~/utils/csv.server";
 import { todayInJapan } from "~/utils/partial-date";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const t = translator(locale);
-  const url = new URL(request.url);
+  const { user, t, url, name, title, staff } = await csvContext(request);
   const query = recommendationListQuery(url.searchParams);
   const { items } = await listRecommendations({ ...query, all: true });
   const extras = await recommendationExtras(
     items.map((r) => r.id),
     user.role,
   );
-  const name = nameIn(locale);
-  const title = titleIn(locale);
-  const staff = canSeeInternal(user.role);
   const header = [
     t("csv.mechanism"),
     t("csv.documentSymbol"),

@@ -1,17 +1,12 @@
 // The government-response grading table as CSV: /un/reports/<id>/grading.csv (docs/decisions/014).
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { translator } from "~/i18n";
 import { footnoteText, gradingRows, recommendationRef } from "~/models/counter-report";
 import { composerData } from "~/models/counter-report.server";
-import { requireUser } from "~/utils/auth.server";
-import { csvResponse } from "~/utils/csv.server";
-import { getLocale } from "~/utils/locale.server";
+import { csvContext, csvResponse } from "~/utils/csv.server";
 import { todayInJapan } from "~/utils/partial-date";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const locale = await getLocale(request, user);
-  const t = translator(locale);
+  const { locale, t } = await csvContext(request);
   const today = todayInJapan();
   const composer = await composerData(params.reportId ?? "", today);
   if (!composer) throw new Response("Not found", { status: 404 });

@@ -4,6 +4,11 @@
 // never runs them as formulas (CSV injection). What goes in the cells is the caller's concern, and
 // passes through app/models/visibility.ts like every page.
 import { stringify } from "csv-stringify/sync";
+import { translator } from "~/i18n";
+import { type Role } from "~/models/roles";
+import { canSeeInternal } from "~/models/visibility";
+import { requireUser } from "~/utils/auth.server";
+import { getLocale } from "~/utils/locale.server";
 import { checkRichText } from "~/utils/rich-text.server";
 
 export type Cell = string | number | boolean | null | undefined;
@@ -46,4 +51,23 @@ export function titleIn(locale: "ja" | "en") {
 export function plainText(json: string | null | undefined) {
   const checked = checkRichText(json);
   return checked.ok ? checked.text : "";
+}
+
+/**
+ * What every CSV download starts with: the signed-in reader (at least `role`, else the guard throws),
+ * their language and its messages, the address asked for (its filters; links in the cells), names and
+ * titles in that language, and whether the reader may see internal fields (app/models/visibility.ts).
+ */
+export async function csvContext(request: Request, role: Role = "member") {
+  const user = await requireUser(request, role);
+  const locale = await getLocale(request, user);
+  return {
+    user,
+    locale,
+    t: translator(locale),
+    url: new URL(request.url),
+    name: nameIn(locale),
+    title: titleIn(locale),
+    staff: canSeeInternal(user.role),
+  };
 }
