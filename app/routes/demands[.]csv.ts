@@ -25,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     t("common.updatedAt"),
     t("demand.archived"),
     t("export.link"),
+    t("csv.id"),
   ];
   const rows = items.map((d) => {
     const fact = statusOf.get(d.id);
@@ -41,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       d.updatedAt.toISOString(),
       d.archived ? t("demand.archived") : "",
       new URL(`/demands/${d.id}`, url).href,
+      d.id,
     ];
   });
   return csvResponse(t("export.fileDemands"), header, rows, todayInJapan());

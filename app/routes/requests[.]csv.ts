@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = requestListQuery(url.searchParams, locale);
   const demand = query.demand ? await findDemandByIdOrRef(query.demand) : null;
   const { items } = await listRequests({ ...query, demandId: demand?.id ?? query.demand, all: true });
-  const header = [t("request.sentOn"), t("request.kind"), t("export.titleJa"), t("export.titleEn"), t("request.sender"), t("request.addressees"), t("request.demandCount"), t("request.roundCount"), t("export.link")];
+  const header = [t("request.sentOn"), t("request.kind"), t("export.titleJa"), t("export.titleEn"), t("request.sender"), t("request.addressees"), t("request.demandCount"), t("request.roundCount"), t("export.link"), t("csv.id")];
   const rows = items.map((r) => [
     r.sentOn,
     (REQUEST_KINDS as readonly string[]).includes(r.kind) ? t(`requestKind.${r.kind as RequestKind}`) : r.kind,
@@ -24,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     r.demandCount,
     r.roundCount,
     new URL(`/requests/${r.id}`, url).href,
+    r.id,
   ]);
   return csvResponse(t("export.fileRequests"), header, rows, todayInJapan());
 }

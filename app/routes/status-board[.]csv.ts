@@ -35,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     t("demand.targets"),
     t("demand.archived"),
     t("export.link"),
+    t("csv.id"),
   ];
   const list = (ids: string[], names: (id: string) => string | undefined) => ids.map((id) => names(id) ?? "").join("; ");
   const cells = rows.map(({ group, fact }) => [
@@ -51,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     list(fact.bodyIds, (id) => options.bodyNames.get(id)),
     fact.archived ? t("demand.archived") : "",
     new URL(`/demands/${fact.id}`, url).href,
+    fact.id,
   ]);
   return csvResponse(t("export.fileBoard"), header, cells, todayInJapan());
 }

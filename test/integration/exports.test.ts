@@ -48,6 +48,11 @@ describe("CSV", () => {
     expect(en.header.slice(0, 3)).toEqual(["No.", "Title (Japanese)", "Title (English)"]);
     expect(en.rows[0][0]).toBe("X-129");
     expect(en.rows[0][3]).toBe("Open");
+    // The last column is the record's id, as in every list's CSV, and its link ends with it.
+    expect(en.header.at(-1)).toBe("ID");
+    const last = await db.demand.findFirstOrThrow({ where: { ref: "X-129" } });
+    expect(en.rows[0].at(-1)).toBe(last.id);
+    expect(en.rows[0].at(-2)).toBe(`http://localhost/demands/${last.id}`);
   });
 
   it("defuses a formula typed into a title", async () => {
@@ -65,7 +70,7 @@ describe("CSV", () => {
     const refs = new Set(rows.map((r) => r[1]));
     const demands = await db.demand.findMany({ where: { deletedAt: null }, select: { ref: true } });
     expect([...refs].sort()).toEqual(demands.map((d) => d.ref).sort());
-    expect(rows.every((r) => r[r.length - 1].startsWith("http://localhost/demands/"))).toBe(true);
+    expect(rows.every((r) => r.at(-2) === `http://localhost/demands/${r.at(-1)}`)).toBe(true);
 
     const reflected = await download(boardCsv, "/status-board.csv?status=reflected&group=none", "member", { "Accept-Language": "en" });
     expect(reflected.rows.every((r) => r[3] === "Reflected")).toBe(true);
@@ -96,6 +101,7 @@ describe("the request list as CSV", () => {
     expect(rows).toHaveLength(expected.length);
     expect(rows.every((r) => r[0].startsWith(year))).toBe(true);
     expect(rows.map((r) => r[3]).sort()).toEqual(expected.map((r) => r.titleEn).sort());
+    expect(rows.every((r) => r.at(-2) === `http://localhost/requests/${r.at(-1)}`)).toBe(true);
     for (const r of expected) if (r.internalNote) expect(text).not.toContain(r.internalNote);
   });
 });
