@@ -25,6 +25,10 @@ const importSchema = z.object({
   versions: z.string().max(200_000).optional(),
   /** with "save-batch": which batch of the plan (0, 1, …) */
   batch: z.coerce.number().int().min(0).max(1000).optional(),
+  /** with "save-batch": what the batches before it did, for the toast after the last one */
+  created: z.coerce.number().int().min(0).optional(),
+  updated: z.coerce.number().int().min(0).optional(),
+  unchanged: z.coerce.number().int().min(0).optional(),
 });
 
 const versionsSchema = z.record(z.string(), z.number().int().nullable());
@@ -76,6 +80,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       const saved = await saveImport(d.id, batches[index], user.id, { versions });
       const batch: BatchOutcome = { index, batches: batches.length, total: plan.length, ...saved, failed: saved.notSaved.length > 0 };
+      if (!batch.failed && index === batches.length - 1) {
+        // The last one: to the document, as without JavaScript.
+        const { created = 0, updated = 0, unchanged = 0 } = submission.value;
+        return redirectWithToast(`/un/documents/${d.id}`, { message: "toast.unImported", vars: { created: created + saved.created, updated: updated + saved.updated, unchanged: unchanged + saved.unchanged } });
+      }
       return data({ ...none, batch }, { status: batch.failed ? 409 : 200 });
     } catch (error) {
       // The page says which paragraphs were not saved and offers to retry; the cause goes to the log.
@@ -165,7 +174,6 @@ type Run = {
   /** the batch asked for, or to retry */
   next: number;
   stopped: null | { saved: string[]; notSaved: string[]; conflicts: string[] };
-  finished: boolean;
 };
 
 export default function ImportRecommendations() {
@@ -185,13 +193,14 @@ export default function ImportRecommendations() {
   const versions = actionData?.versions ?? "";
   const counts = plan ? { new: plan.filter((p) => p.state === "new").length, changed: plan.filter((p) => p.state === "changed").length, same: plan.filter((p) => p.state === "same").length } : null;
 
-  const ask = (r: Run, index: number) => saver.submit({ intent: "save-batch", text: r.text, versions: r.versions, batch: String(index) }, { method: "post" });
+  const ask = (r: Run, index: number) =>
+    saver.submit({ intent: "save-batch", text: r.text, versions: r.versions, batch: String(index), created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged) }, { method: "post" });
   // With JavaScript, "Save" asks for the plan's batches in turn (the same batches the server cuts) and
   // shows how far it got; without it, the form saves every batch in one request.
   const startSaving = (event: React.MouseEvent<HTMLButtonElement>) => {
     if (!plan) return;
     event.preventDefault();
-    const r: Run = { text: typed, versions, total: plan.length, done: 0, created: 0, updated: 0, unchanged: 0, next: 0, stopped: null, finished: false };
+    const r: Run = { text: typed, versions, total: plan.length, done: 0, created: 0, updated: 0, unchanged: 0, next: 0, stopped: null };
     setRun(r);
     ask(r, 0);
   };
@@ -220,14 +229,13 @@ export default function ImportRecommendations() {
       if (outcome.conflicts.length) submit({ intent: "preview", text: run.text }, { method: "post", replace: true });
       return;
     }
-    if (outcome.index + 1 < outcome.batches) {
-      setRun({ ...next, next: outcome.index + 1 });
-      ask(next, outcome.index + 1);
-    } else setRun({ ...next, next: outcome.batches, finished: true });
+    // After the last batch the action redirects to the document, with the toast.
+    setRun({ ...next, next: outcome.index + 1 });
+    ask(next, outcome.index + 1);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per batch reply
   }, [saver.state, saver.data]);
 
-  const saving = Boolean(run && !run.stopped && !run.finished);
+  const saving = Boolean(run && !run.stopped);
   return (
     <section>
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
@@ -276,7 +284,7 @@ export default function ImportRecommendations() {
           <button type="submit" name="intent" value="preview" className={plan ? undefined : "primary"} disabled={busy || saving}>
             {t("un.import.previewButton")}
           </button>
-          {plan && !run?.finished ? (
+          {plan ? (
             <button type="submit" name="intent" value="save" className="primary" disabled={busy || saving} onClick={startSaving}>
               {busy && !run ? t("common.saving") : t("un.import.save", { count: plan.length })}
             </button>
@@ -288,7 +296,7 @@ export default function ImportRecommendations() {
             {t("un.import.saving", { count: plan.length })}
           </p>
         ) : null}
-        {run ? <SaveProgress run={run} documentId={doc.id} onRetry={retry} busy={busy} /> : null}
+        {run ? <SaveProgress run={run} onRetry={retry} busy={busy} /> : null}
       </Form>
       <CsvImport csv={actionData?.csv ?? null} />
     </section>
@@ -296,7 +304,7 @@ export default function ImportRecommendations() {
 }
 
 /** The batches' progress, announced politely; where saving stopped, what was saved and what was not. */
-function SaveProgress({ run, documentId, onRetry, busy }: { run: Run; documentId: string; onRetry: () => void; busy: boolean }) {
+function SaveProgress({ run, onRetry, busy }: { run: Run; onRetry: () => void; busy: boolean }) {
   const t = useT();
   const { stopped } = run;
   return (
@@ -305,13 +313,7 @@ function SaveProgress({ run, documentId, onRetry, busy }: { run: Run; documentId
         <progress id="import-progress" max={Math.max(run.total, 1)} value={run.done} aria-label={t("un.import.progressLabel")} />
       </p>
       <p role="status" aria-live="polite">
-        {run.finished ? t("un.import.finished", { total: run.total, created: run.created, updated: run.updated, unchanged: run.unchanged }) : t("un.import.progress", { done: run.done, total: run.total })}
-        {run.finished ? (
-          <>
-            {" "}
-            <Link to={`/un/documents/${documentId}`}>{t("un.import.openDocument")}</Link>
-          </>
-        ) : null}
+        {t("un.import.progress", { done: run.done, total: run.total })}
       </p>
       {stopped ? (
         <div className="form-errors" role="alert">

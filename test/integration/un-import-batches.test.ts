@@ -100,7 +100,7 @@ describe("the pasted import, in batches", () => {
     expect(await db.auditEvent.count({ where: { entityType: "Recommendation", entityId: { in: ids }, action: "create" } })).toBe(119);
   });
 
-  it("with JavaScript: batch by batch, a conflict stops at its batch and the retry after a new preview finishes without duplicates", async () => {
+  it("with JavaScript: batch by batch, a conflict stops at its batch, and the retry after a new preview finishes without duplicates and goes to the document", async () => {
     const doc = await newDocument("CERD/C/JPN/CO/124-125");
     const text = pasted(120);
     const versions = payload(await send(doc.id, { intent: "preview", text })).versions ?? "";
@@ -120,7 +120,11 @@ describe("the pasted import, in batches", () => {
     // A new preview (what the page does after a conflict) and every batch again.
     const fresh = payload(await send(doc.id, { intent: "preview", text }));
     expect(fresh.plan?.filter((p) => p.state !== "same").map((p) => p.paragraph)).toHaveLength(70);
-    for (const batch of ["0", "1", "2"]) expect(statusOf(await send(doc.id, { intent: "save-batch", text, versions: fresh.versions ?? "", batch }))).toBe(200);
+    for (const batch of ["0", "1"]) expect(statusOf(await send(doc.id, { intent: "save-batch", text, versions: fresh.versions ?? "", batch }))).toBe(200);
+    // The last batch goes on to the document, as the save without JavaScript does.
+    const last = await send(doc.id, { intent: "save-batch", text, versions: fresh.versions ?? "", batch: "2", created: "50", updated: "1", unchanged: "0" });
+    expect(statusOf(last)).toBe(302);
+    expect(last instanceof Response ? last.headers.get("Location") : null).toBe(`/un/documents/${doc.id}`);
     expect(await count(doc.id)).toBe(120);
     expect((await db.recommendation.findFirstOrThrow({ where: { documentId: doc.id, paragraph: "60" } })).textEn).toBe("The Committee recommends that the State party take measure 60.");
 

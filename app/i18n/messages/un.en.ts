@@ -245,8 +245,6 @@ export const unEn = {
   "un.import.saving": "Saving {count} paragraphs…",
   "un.import.progressLabel": "Saving the paragraphs",
   "un.import.progress": "Saved {done} of {total} paragraphs.",
-  "un.import.finished": "Saved all {total} paragraphs: {created} added, {updated} updated, {unchanged} unchanged.",
-  "un.import.openDocument": "Open the document",
   "un.import.stopped": "Saving stopped. Saved: paragraphs {saved}. Not saved: paragraphs {notSaved}.",
   "un.import.stoppedNone": "Saving stopped before any paragraph was saved. Not saved: paragraphs {notSaved}.",
   "un.import.conflict": "Someone else changed paragraphs {paragraphs} after the preview, so they were not overwritten. The preview below shows the text as it is on record now; saving again replaces them with this text, and the paragraphs already saved read “unchanged”.",

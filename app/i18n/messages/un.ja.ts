@@ -245,8 +245,6 @@ export const unJa: Record<keyof typeof unEn, string> = {
   "un.import.saving": "{count}件のパラグラフを保存しています…",
   "un.import.progressLabel": "パラグラフの保存",
   "un.import.progress": "{total}件中{done}件のパラグラフを保存しました。",
-  "un.import.finished": "{total}件のパラグラフをすべて保存しました：追加{created}件、更新{updated}件、変更なし{unchanged}件。",
-  "un.import.openDocument": "文書を開く",
   "un.import.stopped": "保存を中断しました。保存済み：パラグラフ{saved}。未保存：パラグラフ{notSaved}。",
   "un.import.stoppedNone": "パラグラフを保存する前に中断しました。未保存：パラグラフ{notSaved}。",
   "un.import.conflict": "パラグラフ{paragraphs}はプレビューの後にほかの人が変更したため、上書きしていません。下のプレビューは現在登録されている内容です。もう一度保存するとこの本文で置き換え、保存済みのパラグラフは「変更なし」になります。",
