@@ -1,8 +1,8 @@
-// The CSV import of recommendations without JavaScript (docs/decisions/010, issue 4): the preview keeps the
+// The imports of recommendations without JavaScript (docs/decisions/010, issue 4). CSV: the preview keeps the
 // file's text in a hidden field and the native submission of "Save" sends it back. Japanese text must be
 // stored exactly as the file has it (a session found a stray U+FFFD in it once), whether the file is UTF-8
 // or Shift_JIS, and importing the same file again must read "unchanged". The stored text is read from the
-// test server's database.
+// test server's database. Pasted text: more than one batch is saved by the one native submission.
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { E2E_DATABASE } from "../../playwright.config";
@@ -91,3 +91,32 @@ for (const encoding of ["utf-8", "shift_jis"] as const) {
     await expect(page.locator(".csv-preview tbody tr").first()).toContainText("unchanged");
   });
 }
+
+test("without JavaScript, pasted text of more than one batch is saved in one request", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, "staff", { to: "/un" });
+  await switchLanguage(page, "en");
+  const symbol = `CERD/E2E/NOJS-PASTE-${stamp}`;
+  await page.goto("/un/documents/new");
+  await page.getByLabel("Mechanism", { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel("Kind").selectOption({ label: "Concluding observations" });
+  await page.getByLabel("UN symbol").fill(symbol);
+  await page.getByLabel("Title (English)").fill(`Pasted import without JavaScript (e2e ${stamp})`);
+  await page.getByLabel("Issued").fill("2036-06");
+  await page.locator("main form button[type=submit]", { hasText: "Save" }).click();
+  await expect(page.locator(".record-ref code")).toHaveText(symbol);
+  const documentPath = new URL(page.url()).pathname;
+  await page.goto(`${documentPath}/import`);
+  await page.getByLabel("Text of the document").fill(Array.from({ length: 60 }, (_, i) => `${i + 1}. The Committee recommends measure ${i + 1}.`).join("\n\n"));
+  await page.getByRole("button", { name: "Split into paragraphs" }).click();
+  await expect(page.getByText("60 paragraphs: 60 new, 0 changed, 0 unchanged.")).toBeVisible();
+  await page.getByRole("button", { name: "Save 60 paragraphs" }).click();
+  await expect(page).toHaveURL(new RegExp(`${documentPath}$`));
+  await expect(page.locator(".toast, [role=status]").first()).toContainText("60 added, 0 updated, 0 unchanged");
+  const db = new Database(E2E_DATABASE, { readonly: true, fileMustExist: true });
+  try {
+    expect(db.prepare('SELECT count(*) AS n FROM "Recommendation" r JOIN "UnDocument" d ON d.id = r.documentId WHERE d.symbol = ?').get(symbol)).toEqual({ n: 60 });
+  } finally {
+    db.close();
+  }
+});
