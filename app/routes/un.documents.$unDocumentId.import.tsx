@@ -88,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ ...none, batch }, { status: batch.failed ? 409 : 200 });
     } catch (error) {
       // The page says which paragraphs were not saved and offers to retry; the cause goes to the log.
-      console.error("un import: a batch failed", error);
+      console.error(JSON.stringify({ level: "error", msg: "import batch failed", path: new URL(request.url).pathname, batch: index, error: error instanceof Error ? error.stack : String(error) }));
       const notSaved = batches[index].map((p) => p.paragraph);
       const batch: BatchOutcome = { index, batches: batches.length, total: plan.length, saved: [], notSaved, conflicts: [], failed: true, created: 0, updated: 0, unchanged: 0 };
       return data({ ...none, batch }, { status: 500 });
@@ -327,11 +327,11 @@ function SaveProgress({ run, onRetry, busy }: { run: Run; onRetry: () => void; b
           ) : (
             <>
               <p>{t("un.import.failed")}</p>
-              <p>
+              <div className="form-actions">
                 <button type="button" onClick={onRetry} disabled={busy}>
                   {t("un.import.retry", { paragraph: stopped.notSaved[0] ?? "" })}
                 </button>
-              </p>
+              </div>
             </>
           )}
         </div>

@@ -2,7 +2,8 @@
 // 50 and says how many are saved so far, with a progress bar; the second batch's reply is held back
 // here to look at the page half way. In English; then in Japanese with one paragraph changed, which
 // someone else edits while the save is under way: the save stops before that paragraph's batch, says
-// what was and was not saved, previews again, and saving again finishes without duplicates.
+// what was and was not saved, previews again, and saving again finishes without duplicates. And a batch
+// the server cannot save (the database locked by another process) is retried from where it stopped.
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_DATABASE } from "../../playwright.config";
@@ -93,4 +94,48 @@ test("a long pasted import is saved in batches with its progress shown, in Engli
   await expect(page).toHaveURL(new RegExp(`${documentPath}$`));
   await expect(page.locator(".toast, [role=status]").first()).toContainText("追加0件、更新1件、変更なし119件");
   await page.screenshot({ path: "test-results/screenshots/un-import-finished-ja.png" });
+});
+
+test("when the server cannot save a batch, the page says what was saved and retries from that batch", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "staff", { to: "/un" });
+  await page.goto("/un");
+  await switchLanguage(page, "en");
+  const symbol = `CERD/E2E/RETRY-${stamp}`;
+  await page.goto("/un/documents/new");
+  await page.getByLabel("Mechanism", { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel("Kind").selectOption({ label: "Concluding observations" });
+  await page.getByLabel("UN symbol").fill(symbol);
+  await page.getByLabel("Title (English)").fill(`Retried import (e2e ${stamp})`);
+  await page.getByLabel("Issued").fill("2036-07");
+  await page.locator("main form button[type=submit]", { hasText: "Save" }).click();
+  await expect(page.locator(".record-ref code")).toHaveText(symbol);
+  const documentPath = new URL(page.url()).pathname;
+  await page.goto(`${documentPath}/import`);
+  await page.getByLabel("Text of the document").fill(pasted(120));
+  await page.getByRole("button", { name: "Split into paragraphs" }).click();
+  await expect(page.getByText("120 paragraphs: 120 new, 0 changed, 0 unchanged.")).toBeVisible();
+  const release = await holdSecondBatch(page);
+  await page.getByRole("button", { name: "Save 120 paragraphs" }).click();
+  await expect(page.getByText("Saved 50 of 120 paragraphs.")).toBeVisible();
+
+  // Another process holds the database's write lock longer than the server waits for it.
+  const db = new Database(E2E_DATABASE, { fileMustExist: true });
+  db.exec("BEGIN EXCLUSIVE");
+  try {
+    release();
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("Saving stopped. Saved: paragraphs 1–50. Not saved: paragraphs 51–120.", { timeout: 20_000 });
+    await expect(alert).toContainText("The server could not save this batch; none of its paragraphs was saved.");
+  } finally {
+    db.exec("ROLLBACK");
+    db.close();
+  }
+  await expectAccessible(page);
+  await page.getByRole("alert").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screenshots/un-import-failed-en.png" });
+  await page.unrouteAll();
+  await page.getByRole("button", { name: "Retry from paragraph 51" }).click();
+  await expect(page).toHaveURL(new RegExp(`${documentPath}$`));
+  await expect(page.locator(".toast, [role=status]").first()).toContainText("120 added, 0 updated, 0 unchanged");
 });
