@@ -10,7 +10,7 @@ import { useT } from "~/i18n/react";
 import { batchesOf, paragraphSpan } from "~/models/batches";
 import { splitConcludingObservations } from "~/models/un-import";
 import { CSV_MAX_BYTES, decodeCsv, parseRecommendationCsv, planCsvImport, saveCsvImport } from "~/models/un-import-csv.server";
-import { getDocument, importVersionsOf, planImport, saveImport } from "~/models/un.server";
+import { type ImportPlan, getDocument, importVersionsOf, planImport, saveImport } from "~/models/un.server";
 import { filesOf, readMultipartForm } from "~/utils/attachments.server";
 import { requireStaff } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
@@ -42,7 +42,10 @@ function readVersions(raw: string | undefined) {
   }
 }
 
-/** One batch's outcome, for the page's progress (JavaScript saves the plan batch by batch). */
+/**
+ * One batch's outcome, for the page's progress (JavaScript saves the plan batch by batch). `saved` and
+ * `notSaved` cover the whole plan: the batches before this one were saved by the requests before it.
+ */
 export type BatchOutcome = { index: number; batches: number; total: number; saved: string[]; notSaved: string[]; conflicts: string[]; failed: boolean; created: number; updated: number; unchanged: number };
 
 const none = { result: null, plan: null, versions: null, detected: null, csv: null, batch: null };
@@ -77,9 +80,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const batches = batchesOf(plan);
     const index = submission.value.batch ?? 0;
     if (index >= batches.length) return data({ ...none, result: submission.reply({ formErrors: ["un.import.noBatch"] }) }, { status: 400 });
+    const numbers = (ps: ImportPlan) => ps.map((p) => p.paragraph);
+    const before = numbers(batches.slice(0, index).flat());
+    const after = numbers(batches.slice(index + 1).flat());
     try {
       const saved = await saveImport(d.id, batches[index], user.id, { versions });
-      const batch: BatchOutcome = { index, batches: batches.length, total: plan.length, ...saved, failed: saved.notSaved.length > 0 };
+      const failed = saved.notSaved.length > 0;
+      const batch: BatchOutcome = { index, batches: batches.length, total: plan.length, ...saved, saved: [...before, ...saved.saved], notSaved: failed ? [...saved.notSaved, ...after] : [], failed };
       if (!batch.failed && index === batches.length - 1) {
         // The last one: to the document, as without JavaScript.
         const { created = 0, updated = 0, unchanged = 0 } = submission.value;
@@ -89,8 +96,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } catch (error) {
       // The page says which paragraphs were not saved and offers to retry; the cause goes to the log.
       console.error(JSON.stringify({ level: "error", msg: "import batch failed", path: new URL(request.url).pathname, batch: index, error: error instanceof Error ? error.stack : String(error) }));
-      const notSaved = batches[index].map((p) => p.paragraph);
-      const batch: BatchOutcome = { index, batches: batches.length, total: plan.length, saved: [], notSaved, conflicts: [], failed: true, created: 0, updated: 0, unchanged: 0 };
+      const notSaved = [...numbers(batches[index]), ...after];
+      const batch: BatchOutcome = { index, batches: batches.length, total: plan.length, saved: before, notSaved, conflicts: [], failed: true, created: 0, updated: 0, unchanged: 0 };
       return data({ ...none, batch }, { status: 500 });
     }
   }
@@ -198,9 +205,12 @@ export default function ImportRecommendations() {
   // With JavaScript, "Save" asks for the plan's batches in turn (the same batches the server cuts) and
   // shows how far it got; without it, the form saves every batch in one request.
   const startSaving = (event: React.MouseEvent<HTMLButtonElement>) => {
-    if (!plan) return;
+    const form = event.currentTarget.form;
+    if (!plan || !form) return;
     event.preventDefault();
-    const r: Run = { text: typed, versions, total: plan.length, done: 0, created: 0, updated: 0, unchanged: 0, next: 0, stopped: null };
+    // The text as the form would send it (the native submission sends the box's text, not the preview's).
+    const text = new FormData(form).get("text");
+    const r: Run = { text: typeof text === "string" ? text : typed, versions, total: plan.length, done: 0, created: 0, updated: 0, unchanged: 0, next: 0, stopped: null };
     setRun(r);
     ask(r, 0);
   };
@@ -216,15 +226,14 @@ export default function ImportRecommendations() {
     handled.current = saver.data;
     const next: Run = {
       ...run,
-      done: run.done + outcome.saved.length,
+      total: outcome.total,
+      done: outcome.saved.length,
       created: run.created + outcome.created,
       updated: run.updated + outcome.updated,
       unchanged: run.unchanged + outcome.unchanged,
     };
     if (outcome.failed) {
-      const batches = plan ? batchesOf(plan.map((p) => p.paragraph)) : [];
-      const saved = batches.slice(0, outcome.index).flat().concat(outcome.saved);
-      setRun({ ...next, next: outcome.index, stopped: { saved, notSaved: batches.slice(outcome.index).flat(), conflicts: outcome.conflicts } });
+      setRun({ ...next, next: outcome.index, stopped: { saved: outcome.saved, notSaved: outcome.notSaved, conflicts: outcome.conflicts } });
       // Changed by someone else since the preview: split again, so that the preview shows what is on record now.
       if (outcome.conflicts.length) submit({ intent: "preview", text: run.text }, { method: "post", replace: true });
       return;

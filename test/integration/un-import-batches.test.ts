@@ -113,8 +113,11 @@ describe("the pasted import, in batches", () => {
     await db.recommendation.create({ data: { documentId: doc.id, paragraph: "60", position: 60, textEn: "Added meanwhile." } });
     const second = await send(doc.id, { intent: "save-batch", text, versions, batch: "1" });
     expect(statusOf(second)).toBe(409);
-    expect(payload(second).batch).toMatchObject({ index: 1, failed: true, saved: [], conflicts: ["60"], created: 0 });
-    expect(payload(second).batch?.notSaved).toHaveLength(50);
+    // What was and was not saved, of the whole text: batch 0 by the request before.
+    const stop = payload(second).batch;
+    expect(stop).toMatchObject({ index: 1, failed: true, conflicts: ["60"], created: 0 });
+    expect(stop?.saved).toEqual(Array.from({ length: 50 }, (_, i) => String(i + 1)));
+    expect(stop?.notSaved).toEqual(Array.from({ length: 70 }, (_, i) => String(i + 51)));
     expect(await count(doc.id)).toBe(51);
 
     // A new preview (what the page does after a conflict) and every batch again.
