@@ -5,6 +5,7 @@
 // written, so a file without `text_ja` keeps the Japanese translations, and grades, claims and notes
 // are never touched.
 import { messageRef } from "~/i18n";
+import { IMPORT_BATCH, inBatches } from "~/models/batches";
 import { recordAudits } from "~/models/audit.server";
 import { type CsvColumn, type CsvParse, type CsvRow } from "~/models/un-import-csv";
 import { recommendationSnapshots } from "~/models/un.server";
@@ -96,7 +97,7 @@ export async function planCsvImport(documentId: string, parsed: CsvParse): Promi
   return { columns, rows: planned };
 }
 
-export const CSV_BATCH = 50;
+export const CSV_BATCH = IMPORT_BATCH;
 
 /**
  * Saves the rows of a plan without errors, CSV_BATCH paragraphs a transaction (each paragraph audited),
@@ -119,50 +120,52 @@ export async function saveCsvImport(documentId: string, plan: CsvPlan, userId: s
   });
   let created = 0;
   let updated = 0;
-  for (let i = 0; i < todo.length; i += CSV_BATCH) {
-    const batch = todo.slice(i, i + CSV_BATCH);
-    await db.$transaction(
-      async (tx) => {
-        const paragraphs = batch.map((r) => r.paragraph);
-        const found = await tx.recommendation.findMany({ where: { documentId, paragraph: { in: paragraphs } }, select: { id: true, paragraph: true } });
-        const idOf = new Map(found.map((f) => [f.paragraph, f.id]));
-        const before = await recommendationSnapshots(tx, found.map((f) => f.id));
-        const fresh = batch.filter((r) => !idOf.has(r.paragraph));
-        if (fresh.length) {
-          await tx.recommendation.createMany({ data: fresh.map((r) => ({ documentId, paragraph: r.paragraph, ...dataOf(r) })) });
-          const made = await tx.recommendation.findMany({ where: { documentId, paragraph: { in: fresh.map((r) => r.paragraph) } }, select: { id: true, paragraph: true } });
-          for (const m of made) idOf.set(m.paragraph, m.id);
-        }
-        for (const row of batch) {
-          const id = idOf.get(row.paragraph);
-          if (id && before.has(id)) await tx.recommendation.update({ where: { id }, data: { ...dataOf(row), deletedAt: null, version: { increment: 1 } } });
-        }
-        const ids = batch.flatMap((r) => idOf.get(r.paragraph) ?? []);
-        if (has("themes")) {
-          await tx.recommendationTheme.deleteMany({ where: { recommendationId: { in: ids } } });
-          const links = batch.flatMap((r) => r.themeIds.map((themeId) => ({ recommendationId: idOf.get(r.paragraph) ?? "", themeId })));
-          if (links.length) await tx.recommendationTheme.createMany({ data: links });
-        }
-        if (has("demands")) {
-          await tx.recommendationDemand.deleteMany({ where: { recommendationId: { in: ids } } });
-          const links = batch.flatMap((r) => [...new Set(r.demandIds)].map((demandId) => ({ recommendationId: idOf.get(r.paragraph) ?? "", demandId })));
-          if (links.length) await tx.recommendationDemand.createMany({ data: links });
-        }
-        const after = await recommendationSnapshots(tx, ids);
-        await recordAudits(
-          tx,
-          ids.map((id) => {
-            const was = before.get(id);
-            return was ? { userId, action: "update" as const, entityType: "Recommendation", entityId: id, before: was, after: after.get(id) } : { userId, action: "create" as const, entityType: "Recommendation", entityId: id, after: after.get(id) };
-          }),
-        );
-        updated += before.size;
-        created += ids.length - before.size;
-      },
-      { timeout: 60_000 },
-    );
-    progress?.(Math.min(i + CSV_BATCH, todo.length), todo.length);
-  }
+  await inBatches(
+    todo,
+    (batch) =>
+      db.$transaction(
+        async (tx) => {
+          const paragraphs = batch.map((r) => r.paragraph);
+          const found = await tx.recommendation.findMany({ where: { documentId, paragraph: { in: paragraphs } }, select: { id: true, paragraph: true } });
+          const idOf = new Map(found.map((f) => [f.paragraph, f.id]));
+          const before = await recommendationSnapshots(tx, found.map((f) => f.id));
+          const fresh = batch.filter((r) => !idOf.has(r.paragraph));
+          if (fresh.length) {
+            await tx.recommendation.createMany({ data: fresh.map((r) => ({ documentId, paragraph: r.paragraph, ...dataOf(r) })) });
+            const made = await tx.recommendation.findMany({ where: { documentId, paragraph: { in: fresh.map((r) => r.paragraph) } }, select: { id: true, paragraph: true } });
+            for (const m of made) idOf.set(m.paragraph, m.id);
+          }
+          for (const row of batch) {
+            const id = idOf.get(row.paragraph);
+            if (id && before.has(id)) await tx.recommendation.update({ where: { id }, data: { ...dataOf(row), deletedAt: null, version: { increment: 1 } } });
+          }
+          const ids = batch.flatMap((r) => idOf.get(r.paragraph) ?? []);
+          if (has("themes")) {
+            await tx.recommendationTheme.deleteMany({ where: { recommendationId: { in: ids } } });
+            const links = batch.flatMap((r) => r.themeIds.map((themeId) => ({ recommendationId: idOf.get(r.paragraph) ?? "", themeId })));
+            if (links.length) await tx.recommendationTheme.createMany({ data: links });
+          }
+          if (has("demands")) {
+            await tx.recommendationDemand.deleteMany({ where: { recommendationId: { in: ids } } });
+            const links = batch.flatMap((r) => [...new Set(r.demandIds)].map((demandId) => ({ recommendationId: idOf.get(r.paragraph) ?? "", demandId })));
+            if (links.length) await tx.recommendationDemand.createMany({ data: links });
+          }
+          const after = await recommendationSnapshots(tx, ids);
+          await recordAudits(
+            tx,
+            ids.map((id) => {
+              const was = before.get(id);
+              return was ? { userId, action: "update" as const, entityType: "Recommendation", entityId: id, before: was, after: after.get(id) } : { userId, action: "create" as const, entityType: "Recommendation", entityId: id, after: after.get(id) };
+            }),
+          );
+          updated += before.size;
+          created += ids.length - before.size;
+        },
+        { timeout: 60_000 },
+      ),
+    progress,
+    CSV_BATCH,
+  );
   return { created, updated, unchanged: plan.rows.length - created - updated };
 }
 

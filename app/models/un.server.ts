@@ -3,6 +3,7 @@
 import { messageRef } from "~/i18n";
 import { type Locale } from "~/i18n/locales";
 import { recordAudit } from "~/models/audit.server";
+import { inBatches } from "~/models/batches";
 import { lastEditorName } from "~/models/organisation.server";
 import {
   type CycleFormValues,
@@ -588,16 +589,21 @@ export async function recommendationsOfDemand(demandId: string) {
 
 // ───────────── Import of concluding observations ─────────────
 
-export type ImportPlan = Array<SplitParagraph & { state: "new" | "changed" | "same"; reiteratesId: string | null }>;
+export type ImportPlan = Array<SplitParagraph & { state: "new" | "changed" | "same"; reiteratesId: string | null; version: number | null }>;
+
+/** The version of each paragraph on record when the preview was made (null: none), sent back with "Save". */
+export type ImportVersions = Record<string, number | null>;
+export const importVersionsOf = (plan: ImportPlan): ImportVersions => Object.fromEntries(plan.map((p) => [p.paragraph, p.version]));
 
 /**
  * What saving the split paragraphs would do to the document: a paragraph number it already has is
  * updated (its text, heading and follow-up; the grade, claim, links and notes stay), a new one added.
- * A cited earlier recommendation that is on record becomes what it reiterates.
+ * A cited earlier recommendation that is on record becomes what it reiterates. Each paragraph carries
+ * the version on record (of a trashed one too), for the save to tell a change made since the preview.
  */
 export async function planImport(documentId: string, paragraphs: SplitParagraph[]): Promise<ImportPlan> {
   const [existing, cited] = await Promise.all([
-    db.recommendation.findMany({ where: { documentId, deletedAt: null }, select: { paragraph: true, textEn: true, headingEn: true, followUp: true } }),
+    db.recommendation.findMany({ where: { documentId }, select: { paragraph: true, textEn: true, headingEn: true, followUp: true, version: true, deletedAt: true } }),
     paragraphs.some((p) => p.cites.length)
       ? db.recommendation.findMany({
           where: { deletedAt: null, document: { deletedAt: null, symbol: { in: [...new Set(paragraphs.flatMap((p) => p.cites.map((c) => c.symbol)))] } } },
@@ -606,35 +612,90 @@ export async function planImport(documentId: string, paragraphs: SplitParagraph[
       : [],
   ]);
   return paragraphs.map((p) => {
-    const before = existing.find((e) => e.paragraph === p.paragraph);
+    const row = existing.find((e) => e.paragraph === p.paragraph);
+    const before = row && !row.deletedAt ? row : undefined;
     const state = !before ? "new" : before.textEn === p.text && (before.headingEn ?? null) === p.heading && before.followUp === p.followUp ? "same" : "changed";
     const earlier = p.cites.map((c) => cited.find((r) => r.document.symbol === c.symbol && r.paragraph === c.paragraph)).find(Boolean);
-    return { ...p, state, reiteratesId: earlier?.id ?? null };
+    return { ...p, state, reiteratesId: earlier?.id ?? null, version: row?.version ?? null };
   });
 }
 
-/** Saves an import plan in one transaction, each paragraph audited; re-importing the same text changes nothing. */
-export async function saveImport(documentId: string, plan: ImportPlan, userId: string) {
-  return db.$transaction(
-    async (tx) => {
-      let created = 0;
-      let updated = 0;
-      for (const p of plan) {
-        const row = await tx.recommendation.findUnique({ where: { documentId_paragraph: { documentId, paragraph: p.paragraph } }, select: { id: true, reiteratesId: true, deletedAt: true } });
-        const data = { textEn: p.text, headingEn: p.heading, followUp: p.followUp, position: p.position };
-        if (!row) {
-          const r = await tx.recommendation.create({ data: { documentId, paragraph: p.paragraph, ...data, reiteratesId: p.reiteratesId } });
-          await recordAudit(tx, { userId, action: "create", entityType: "Recommendation", entityId: r.id, after: await recommendationSnapshot(tx, r.id) });
-          created += 1;
-        } else if (p.state !== "same" || row.deletedAt) {
-          const before = await recommendationSnapshot(tx, row.id);
-          await tx.recommendation.update({ where: { id: row.id }, data: { ...data, reiteratesId: row.reiteratesId ?? p.reiteratesId, deletedAt: null, version: { increment: 1 } } });
-          await recordAudit(tx, { userId, action: "update", entityType: "Recommendation", entityId: row.id, before, after: await recommendationSnapshot(tx, row.id) });
-          updated += 1;
-        }
-      }
-      return { created, updated, unchanged: plan.length - created - updated };
-    },
-    { timeout: 60_000 },
-  );
+/** A paragraph to be written was changed (or added) by someone else after the preview. */
+class ImportConflict extends Error {
+  constructor(readonly paragraphs: string[]) {
+    super(`changed since the preview: ${paragraphs.join(", ")}`);
+  }
+}
+
+export type ImportSaved = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** the plan's paragraphs saved (or found unchanged), in order */
+  saved: string[];
+  /** those not saved: the failed batch and all after it */
+  notSaved: string[];
+  /** in the failed batch, the paragraphs someone else changed after the preview */
+  conflicts: string[];
+};
+
+/**
+ * Saves an import plan in batches (`inBatches`, IMPORT_BATCH paragraphs a transaction), each paragraph
+ * audited; re-importing the same text changes nothing. With `versions` (from the preview), a paragraph
+ * to be written whose version on record is no longer the one previewed stops the save before its batch:
+ * the batches before it stay saved, and the result names what was and was not. Saving the same text
+ * again after a stop finishes the rest without duplicates (paragraphs are found by number).
+ */
+export async function saveImport(documentId: string, plan: ImportPlan, userId: string, { versions, progress }: { versions?: ImportVersions; progress?: (done: number, total: number) => void } = {}): Promise<ImportSaved> {
+  let created = 0;
+  let updated = 0;
+  let done = 0;
+  try {
+    await inBatches(
+      plan,
+      (batch) =>
+        db.$transaction(
+          async (tx) => {
+            const rows = await tx.recommendation.findMany({ where: { documentId, paragraph: { in: batch.map((p) => p.paragraph) } }, select: { id: true, paragraph: true, reiteratesId: true, deletedAt: true, version: true } });
+            const rowOf = new Map(rows.map((r) => [r.paragraph, r]));
+            const writes = (p: ImportPlan[number]) => {
+              const row = rowOf.get(p.paragraph);
+              return !row || p.state !== "same" || Boolean(row.deletedAt);
+            };
+            if (versions) {
+              const conflicts = batch.filter((p) => writes(p) && (rowOf.get(p.paragraph)?.version ?? null) !== (versions[p.paragraph] ?? null)).map((p) => p.paragraph);
+              if (conflicts.length) throw new ImportConflict(conflicts);
+            }
+            let made = 0;
+            let changed = 0;
+            for (const p of batch) {
+              const row = rowOf.get(p.paragraph);
+              const data = { textEn: p.text, headingEn: p.heading, followUp: p.followUp, position: p.position };
+              if (!row) {
+                const r = await tx.recommendation.create({ data: { documentId, paragraph: p.paragraph, ...data, reiteratesId: p.reiteratesId } });
+                await recordAudit(tx, { userId, action: "create", entityType: "Recommendation", entityId: r.id, after: await recommendationSnapshot(tx, r.id) });
+                made += 1;
+              } else if (writes(p)) {
+                const before = await recommendationSnapshot(tx, row.id);
+                await tx.recommendation.update({ where: { id: row.id }, data: { ...data, reiteratesId: row.reiteratesId ?? p.reiteratesId, deletedAt: null, version: { increment: 1 } } });
+                await recordAudit(tx, { userId, action: "update", entityType: "Recommendation", entityId: row.id, before, after: await recommendationSnapshot(tx, row.id) });
+                changed += 1;
+              }
+            }
+            created += made;
+            updated += changed;
+          },
+          { timeout: 60_000 },
+        ),
+      (n, total) => {
+        done = n;
+        progress?.(n, total);
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof ImportConflict)) throw error;
+    const paragraphs = plan.map((p) => p.paragraph);
+    return { created, updated, unchanged: done - created - updated, saved: paragraphs.slice(0, done), notSaved: paragraphs.slice(done), conflicts: error.paragraphs };
+  }
+  return { created, updated, unchanged: plan.length - created - updated, saved: plan.map((p) => p.paragraph), notSaved: [], conflicts: [] };
 }

@@ -1,14 +1,16 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
-import { translateMaybe } from "~/i18n";
+import { messageRef, translateMaybe } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { batchesOf, paragraphSpan } from "~/models/batches";
 import { splitConcludingObservations } from "~/models/un-import";
 import { CSV_MAX_BYTES, decodeCsv, parseRecommendationCsv, planCsvImport, saveCsvImport } from "~/models/un-import-csv.server";
-import { getDocument, planImport, saveImport } from "~/models/un.server";
+import { type ImportPlan, getDocument, importVersionsOf, planImport, saveImport } from "~/models/un.server";
 import { filesOf, readMultipartForm } from "~/utils/attachments.server";
 import { requireStaff } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
@@ -17,9 +19,36 @@ import { redirectWithToast } from "~/utils/toast.server";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => (data ? t("un.import.title", { name: data.name }) : null));
 
 const importSchema = z.object({
-  intent: z.enum(["preview", "save"]),
+  intent: z.enum(["preview", "save", "save-batch"]),
   text: z.string({ error: "error.required" }).trim().min(1, "error.required").max(2_000_000, "error.tooLong"),
+  /** the versions the preview saw (JSON of importVersionsOf), sent back with "Save" */
+  versions: z.string().max(200_000).optional(),
+  /** with "save-batch": which batch of the plan (0, 1, …) */
+  batch: z.coerce.number().int().min(0).max(1000).optional(),
+  /** with "save-batch": what the batches before it did, for the toast after the last one */
+  created: z.coerce.number().int().min(0).optional(),
+  updated: z.coerce.number().int().min(0).optional(),
+  unchanged: z.coerce.number().int().min(0).optional(),
 });
+
+const versionsSchema = z.record(z.string(), z.number().int().nullable());
+function readVersions(raw: string | undefined) {
+  if (!raw) return undefined;
+  try {
+    const parsed = versionsSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One batch's outcome, for the page's progress (JavaScript saves the plan batch by batch). `saved` and
+ * `notSaved` cover the whole plan: the batches before this one were saved by the requests before it.
+ */
+export type BatchOutcome = { index: number; batches: number; total: number; saved: string[]; notSaved: string[]; conflicts: string[]; failed: boolean; created: number; updated: number; unchanged: number };
+
+const none = { result: null, plan: null, versions: null, detected: null, csv: null, batch: null };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request);
@@ -35,17 +64,55 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The CSV form sends a file (multipart); the pasted text is a plain form.
   if (/^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "")) return csvAction(request, d.id, user.id);
   const submission = parseWithZod(await request.formData(), { schema: importSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), plan: null, detected: null, csv: null }, { status: 400 });
+  if (submission.status !== "success") return data({ ...none, result: submission.reply() }, { status: 400 });
   const split = splitConcludingObservations(submission.value.text);
-  if (!split.paragraphs.length) return data({ result: submission.reply({ fieldErrors: { text: ["un.import.noParagraphs"] } }), plan: null, detected: split.symbol, csv: null }, { status: 400 });
+  if (!split.paragraphs.length) return data({ ...none, result: submission.reply({ fieldErrors: { text: ["un.import.noParagraphs"] } }), detected: split.symbol }, { status: 400 });
   // Text of another document would overwrite this one's paragraphs.
   if (split.symbol && d.symbol && split.symbol !== d.symbol) {
-    return data({ result: submission.reply({ fieldErrors: { text: ["un.import.otherSymbol", `${split.symbol} ≠ ${d.symbol}`] } }), plan: null, detected: split.symbol, csv: null }, { status: 400 });
+    return data({ ...none, result: submission.reply({ fieldErrors: { text: ["un.import.otherSymbol", `${split.symbol} ≠ ${d.symbol}`] } }), detected: split.symbol }, { status: 400 });
   }
   const plan = await planImport(d.id, split.paragraphs);
-  if (submission.value.intent === "preview") return data({ result: submission.reply(), plan, detected: split.symbol, csv: null }, { status: 200 });
-  const saved = await saveImport(d.id, plan, user.id);
-  return redirectWithToast(`/un/documents/${d.id}`, { message: "toast.unImported", vars: saved });
+  const { intent } = submission.value;
+  if (intent === "preview") return data({ ...none, result: submission.reply(), plan, versions: JSON.stringify(importVersionsOf(plan)), detected: split.symbol }, { status: 200 });
+  const versions = readVersions(submission.value.versions);
+  if (intent === "save-batch") {
+    // One batch of the plan: the page asks for them in turn and shows how far it got.
+    const batches = batchesOf(plan);
+    const index = submission.value.batch ?? 0;
+    if (index >= batches.length) return data({ ...none, result: submission.reply({ formErrors: ["un.import.noBatch"] }) }, { status: 400 });
+    const numbers = (ps: ImportPlan) => ps.map((p) => p.paragraph);
+    const before = numbers(batches.slice(0, index).flat());
+    const after = numbers(batches.slice(index + 1).flat());
+    try {
+      const saved = await saveImport(d.id, batches[index], user.id, { versions });
+      const failed = saved.notSaved.length > 0;
+      const batch: BatchOutcome = { index, batches: batches.length, total: plan.length, ...saved, saved: [...before, ...saved.saved], notSaved: failed ? [...saved.notSaved, ...after] : [], failed };
+      if (!batch.failed && index === batches.length - 1) {
+        // The last one: to the document, as without JavaScript.
+        const { created = 0, updated = 0, unchanged = 0 } = submission.value;
+        return redirectWithToast(`/un/documents/${d.id}`, { message: "toast.unImported", vars: { created: created + saved.created, updated: updated + saved.updated, unchanged: unchanged + saved.unchanged } });
+      }
+      return data({ ...none, batch }, { status: batch.failed ? 409 : 200 });
+    } catch (error) {
+      // The page says which paragraphs were not saved and offers to retry; the cause goes to the log.
+      console.error(JSON.stringify({ level: "error", msg: "import batch failed", path: new URL(request.url).pathname, batch: index, error: error instanceof Error ? error.stack : String(error) }));
+      const notSaved = [...numbers(batches[index]), ...after];
+      const batch: BatchOutcome = { index, batches: batches.length, total: plan.length, saved: before, notSaved, conflicts: [], failed: true, created: 0, updated: 0, unchanged: 0 };
+      return data({ ...none, batch }, { status: 500 });
+    }
+  }
+  // Without JavaScript: every batch in this one request.
+  const saved = await saveImport(d.id, plan, user.id, { versions });
+  if (saved.notSaved.length) {
+    // Stopped by a change made since the preview: the preview again, as things are now, with what was saved.
+    const fresh = await planImport(d.id, split.paragraphs);
+    const stopped = [
+      saved.saved.length ? messageRef("un.import.stopped", { saved: paragraphSpan(saved.saved), notSaved: paragraphSpan(saved.notSaved) }) : messageRef("un.import.stoppedNone", { notSaved: paragraphSpan(saved.notSaved) }),
+      messageRef("un.import.conflict", { paragraphs: saved.conflicts.join(", ") }),
+    ];
+    return data({ ...none, result: submission.reply({ formErrors: stopped }), plan: fresh, versions: JSON.stringify(importVersionsOf(fresh)), detected: split.symbol }, { status: 409 });
+  }
+  return redirectWithToast(`/un/documents/${d.id}`, { message: "toast.unImported", vars: { created: saved.created, updated: saved.updated, unchanged: saved.unchanged } });
 }
 
 type CsvView = {
@@ -68,7 +135,7 @@ type CsvView = {
 
 /** The CSV form: check the file (a preview with each row's state and errors), then save it. */
 async function csvAction(request: Request, documentId: string, userId: string) {
-  const refuse = (fileErrors: string[], text: string | null = null) => data({ result: null, plan: null, detected: null, csv: { text, fileErrors, rows: [] } satisfies CsvView }, { status: 400 });
+  const refuse = (fileErrors: string[], text: string | null = null) => data({ ...none, csv: { text, fileErrors, rows: [] } satisfies CsvView }, { status: 400 });
   const { formData } = await readMultipartForm(request);
   if (!formData) return refuse(["un.csv.error.tooLarge"]);
   const file = filesOf(formData, "file")[0];
@@ -98,20 +165,86 @@ async function csvAction(request: Request, documentId: string, userId: string) {
     errors: r.errors,
   }));
   const view: CsvView = { text, fileErrors: formData.get("intent") === "csv-save" && withErrors ? ["un.csv.fixErrors"] : [], rows };
-  return data({ result: null, plan: null, detected: null, csv: view }, { status: withErrors ? 400 : 200 });
+  return data({ ...none, csv: view }, { status: withErrors ? 400 : 200 });
 }
+
+/** Saving batch by batch (with JavaScript): how far it got, and where it stopped. */
+type Run = {
+  text: string;
+  versions: string;
+  total: number;
+  /** paragraphs done (saved or unchanged) */
+  done: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** the batch asked for, or to retry */
+  next: number;
+  stopped: null | { saved: string[]; notSaved: string[]; conflicts: string[] };
+};
 
 export default function ImportRecommendations() {
   const doc = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
+  const submit = useSubmit();
+  const saver = useFetcher<typeof action>();
+  const [run, setRun] = useState<Run | null>(null);
+  const handled = useRef<unknown>(null);
+  const busy = navigation.state === "submitting" || saver.state !== "idle";
   const plan = actionData?.plan ?? null;
   const result = actionData?.result ?? undefined;
   const textErrors = result?.error?.text;
   const typed = typeof result?.initialValue?.text === "string" ? result.initialValue.text : "";
+  const versions = actionData?.versions ?? "";
   const counts = plan ? { new: plan.filter((p) => p.state === "new").length, changed: plan.filter((p) => p.state === "changed").length, same: plan.filter((p) => p.state === "same").length } : null;
+
+  const ask = (r: Run, index: number) =>
+    saver.submit({ intent: "save-batch", text: r.text, versions: r.versions, batch: String(index), created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged) }, { method: "post" });
+  // With JavaScript, "Save" asks for the plan's batches in turn (the same batches the server cuts) and
+  // shows how far it got; without it, the form saves every batch in one request.
+  const startSaving = (event: React.MouseEvent<HTMLButtonElement>) => {
+    const form = event.currentTarget.form;
+    if (!plan || !form) return;
+    event.preventDefault();
+    // The text as the form would send it (the native submission sends the box's text, not the preview's).
+    const text = new FormData(form).get("text");
+    const r: Run = { text: typeof text === "string" ? text : typed, versions, total: plan.length, done: 0, created: 0, updated: 0, unchanged: 0, next: 0, stopped: null };
+    setRun(r);
+    ask(r, 0);
+  };
+  const retry = () => {
+    if (!run) return;
+    const r = { ...run, stopped: null };
+    setRun(r);
+    ask(r, r.next);
+  };
+  useEffect(() => {
+    const outcome = saver.data?.batch;
+    if (saver.state !== "idle" || !outcome || !run || handled.current === saver.data) return;
+    handled.current = saver.data;
+    const next: Run = {
+      ...run,
+      total: outcome.total,
+      done: outcome.saved.length,
+      created: run.created + outcome.created,
+      updated: run.updated + outcome.updated,
+      unchanged: run.unchanged + outcome.unchanged,
+    };
+    if (outcome.failed) {
+      setRun({ ...next, next: outcome.index, stopped: { saved: outcome.saved, notSaved: outcome.notSaved, conflicts: outcome.conflicts } });
+      // Changed by someone else since the preview: split again, so that the preview shows what is on record now.
+      if (outcome.conflicts.length) submit({ intent: "preview", text: run.text }, { method: "post", replace: true });
+      return;
+    }
+    // After the last batch the action redirects to the document, with the toast.
+    setRun({ ...next, next: outcome.index + 1 });
+    ask(next, outcome.index + 1);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per batch reply
+  }, [saver.state, saver.data]);
+
+  const saving = Boolean(run && !run.stopped);
   return (
     <section>
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
@@ -124,6 +257,7 @@ export default function ImportRecommendations() {
       <Form method="post" className="editor-form">
         <FormErrors errors={result?.error?.[""]} />
         <TextareaField label={t("un.import.text")} id="import-text" name="text" defaultValue={typed} errors={textErrors} rows={plan ? 6 : 18} lang="en" help={t("un.import.textHelp")} required />
+        {plan ? <input type="hidden" name="versions" value={versions} /> : null}
         {plan && counts ? (
           <section aria-labelledby="preview-heading">
             <h2 id="preview-heading">{t("un.import.preview")}</h2>
@@ -156,24 +290,62 @@ export default function ImportRecommendations() {
           </section>
         ) : null}
         <div className="form-actions">
-          <button type="submit" name="intent" value="preview" className={plan ? undefined : "primary"} disabled={busy}>
+          <button type="submit" name="intent" value="preview" className={plan ? undefined : "primary"} disabled={busy || saving}>
             {t("un.import.previewButton")}
           </button>
           {plan ? (
-            <button type="submit" name="intent" value="save" className="primary" disabled={busy}>
-              {busy ? t("common.saving") : t("un.import.save", { count: plan.length })}
+            <button type="submit" name="intent" value="save" className="primary" disabled={busy || saving} onClick={startSaving}>
+              {busy && !run ? t("common.saving") : t("un.import.save", { count: plan.length })}
             </button>
           ) : null}
           <Link to={`/un/documents/${doc.id}`}>{t("common.cancel")}</Link>
         </div>
-        {busy && plan && navigation.formData?.get("intent") === "save" ? (
+        {busy && !run && plan && navigation.formData?.get("intent") === "save" ? (
           <p role="status" className="muted">
             {t("un.import.saving", { count: plan.length })}
           </p>
         ) : null}
+        {run ? <SaveProgress run={run} onRetry={retry} busy={busy} /> : null}
       </Form>
       <CsvImport csv={actionData?.csv ?? null} />
     </section>
+  );
+}
+
+/** The batches' progress, announced politely; where saving stopped, what was saved and what was not. */
+function SaveProgress({ run, onRetry, busy }: { run: Run; onRetry: () => void; busy: boolean }) {
+  const t = useT();
+  const { stopped } = run;
+  return (
+    <div className="import-progress">
+      <p className="progress-line">
+        <progress id="import-progress" max={Math.max(run.total, 1)} value={run.done} aria-label={t("un.import.progressLabel")} />
+      </p>
+      <p role="status" aria-live="polite">
+        {t("un.import.progress", { done: run.done, total: run.total })}
+      </p>
+      {stopped ? (
+        <div className="form-errors" role="alert">
+          <p>
+            {stopped.saved.length
+              ? t("un.import.stopped", { saved: paragraphSpan(stopped.saved), notSaved: paragraphSpan(stopped.notSaved) })
+              : t("un.import.stoppedNone", { notSaved: paragraphSpan(stopped.notSaved) })}
+          </p>
+          {stopped.conflicts.length ? (
+            <p>{t("un.import.conflict", { paragraphs: stopped.conflicts.join(", ") })}</p>
+          ) : (
+            <>
+              <p>{t("un.import.failed")}</p>
+              <div className="form-actions">
+                <button type="button" onClick={onRetry} disabled={busy}>
+                  {t("un.import.retry", { paragraph: stopped.notSaved[0] ?? "" })}
+                </button>
+              </div>
+            </>
+          )}
+        </div>
+      ) : null}
+    </div>
   );
 }
 

@@ -243,4 +243,12 @@ export const unEn = {
   "report.docxReady": "The DOCX has been downloaded.",
   "report.docxFailed": "The DOCX could not be prepared. Please try again.",
   "un.import.saving": "Saving {count} paragraphs…",
+  "un.import.progressLabel": "Saving the paragraphs",
+  "un.import.progress": "Saved {done} of {total} paragraphs.",
+  "un.import.stopped": "Saving stopped. Saved: paragraphs {saved}. Not saved: paragraphs {notSaved}.",
+  "un.import.stoppedNone": "Saving stopped before any paragraph was saved. Not saved: paragraphs {notSaved}.",
+  "un.import.conflict": "Someone else changed paragraphs {paragraphs} after the preview, so they were not overwritten. The preview below shows the text as it is on record now; saving again replaces them with this text, and the paragraphs already saved read “unchanged”.",
+  "un.import.failed": "The server could not save this batch; none of its paragraphs was saved.",
+  "un.import.retry": "Retry from paragraph {paragraph}",
+  "un.import.noBatch": "This batch is not in the text. Split the text into paragraphs again.",
 };

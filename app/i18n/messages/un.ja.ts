@@ -243,4 +243,12 @@ export const unJa: Record<keyof typeof unEn, string> = {
   "report.docxReady": "DOCXをダウンロードしました。",
   "report.docxFailed": "DOCXを作成できませんでした。もう一度お試しください。",
   "un.import.saving": "{count}件のパラグラフを保存しています…",
+  "un.import.progressLabel": "パラグラフの保存",
+  "un.import.progress": "{total}件中{done}件のパラグラフを保存しました。",
+  "un.import.stopped": "保存を中断しました。保存済み：パラグラフ{saved}。未保存：パラグラフ{notSaved}。",
+  "un.import.stoppedNone": "パラグラフを保存する前に中断しました。未保存：パラグラフ{notSaved}。",
+  "un.import.conflict": "パラグラフ{paragraphs}はプレビューの後にほかの人が変更したため、上書きしていません。下のプレビューは現在登録されている内容です。もう一度保存するとこの本文で置き換え、保存済みのパラグラフは「変更なし」になります。",
+  "un.import.failed": "サーバーがこのまとまりを保存できませんでした。その中のパラグラフは保存されていません。",
+  "un.import.retry": "パラグラフ{paragraph}から再試行",
+  "un.import.noBatch": "このまとまりは本文にありません。もう一度パラグラフに分割してください。",
 };
