@@ -4,9 +4,8 @@
 // or Shift_JIS, and importing the same file again must read "unchanged". The stored text is read from the
 // test server's database. Pasted text: more than one batch is saved by the one native submission.
 import Database from "better-sqlite3";
-import { expect, test } from "@playwright/test";
 import { E2E_DATABASE } from "../../playwright.config";
-import { signIn, switchLanguage } from "./helpers";
+import { expect, test, signIn, switchLanguage } from "./helpers";
 
 test.use({ javaScriptEnabled: false });
 

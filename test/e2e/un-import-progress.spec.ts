@@ -5,9 +5,9 @@
 // what was and was not saved, previews again, and saving again finishes without duplicates. And a batch
 // the server cannot save (the database locked by another process) is retried from where it stopped.
 import Database from "better-sqlite3";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import { E2E_DATABASE } from "../../playwright.config";
-import { expectAccessible, signIn, switchLanguage } from "./helpers";
+import { expect, test, expectAccessible, signIn, switchLanguage } from "./helpers";
 
 const stamp = Date.now().toString(36).toUpperCase();
 const pasted = (n: number, changed?: number) =>
