@@ -18,4 +18,14 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
+  {
+    // Browser tests take test and expect from helpers.ts, whose fixture fails a test on errors in the page.
+    files: ["test/e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", importNames: ["test", "expect"], message: "Import test and expect from ./helpers (it fails a test on errors in the page)." }] },
+      ],
+    },
+  },
 );
