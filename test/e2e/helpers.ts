@@ -87,3 +87,19 @@ export async function expectAccessible(page: Page) {
 export async function keepScreenshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
+
+/**
+ * Creates a concluding-observations document through its form, in English (the page must already be
+ * in English), and returns its path. Used by the import tests, which each need a document of their own.
+ */
+export async function newUnDocument(page: Page, { symbol, title, issued }: { symbol: string; title: string; issued: string }) {
+  await page.goto("/un/documents/new");
+  await page.getByLabel("Mechanism", { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel("Kind").selectOption({ label: "Concluding observations" });
+  await page.getByLabel("UN symbol").fill(symbol);
+  await page.getByLabel("Title (English)").fill(title);
+  await page.getByLabel("Issued").fill(issued);
+  await page.locator("main form button[type=submit]", { hasText: "Save" }).click();
+  await expect(page.locator(".record-ref code")).toHaveText(symbol);
+  return new URL(page.url()).pathname;
+}

@@ -5,7 +5,7 @@
 // test server's database. Pasted text: more than one batch is saved by the one native submission.
 import Database from "better-sqlite3";
 import { E2E_DATABASE } from "../../playwright.config";
-import { expect, test, signIn, switchLanguage } from "./helpers";
+import { expect, test, signIn, switchLanguage, newUnDocument } from "./helpers";
 
 test.use({ javaScriptEnabled: false });
 
@@ -59,15 +59,7 @@ for (const encoding of ["utf-8", "shift_jis"] as const) {
     await signIn(page, "staff", { to: "/un" });
     await switchLanguage(page, "en");
     const symbol = `CESCR/E2E/NOJS-${encoding === "utf-8" ? "UTF8" : "SJIS"}-${stamp}`;
-    await page.goto("/un/documents/new");
-    await page.getByLabel("Mechanism", { exact: true }).selectOption({ index: 1 });
-    await page.getByLabel("Kind").selectOption({ label: "Concluding observations" });
-    await page.getByLabel("UN symbol").fill(symbol);
-    await page.getByLabel("Title (English)").fill(`CSV import without JavaScript (e2e ${stamp})`);
-    await page.getByLabel("Issued").fill("2036-06");
-    await page.locator("main form button[type=submit]", { hasText: "Save" }).click();
-    await expect(page.locator(".record-ref code")).toHaveText(symbol);
-    const documentPath = new URL(page.url()).pathname;
+    const documentPath = await newUnDocument(page, { symbol, title: `CSV import without JavaScript (e2e ${stamp})`, issued: "2036-06" });
 
     const text = csvOf(rowsOf("The Committee recommends that the State party abolish the programme."));
     const bytes = encoding === "utf-8" ? Buffer.from(`\uFEFF${text}`, "utf8") : shiftJis(text);
@@ -96,15 +88,7 @@ test("without JavaScript, pasted text of more than one batch is saved in one req
   await signIn(page, "staff", { to: "/un" });
   await switchLanguage(page, "en");
   const symbol = `CERD/E2E/NOJS-PASTE-${stamp}`;
-  await page.goto("/un/documents/new");
-  await page.getByLabel("Mechanism", { exact: true }).selectOption({ index: 1 });
-  await page.getByLabel("Kind").selectOption({ label: "Concluding observations" });
-  await page.getByLabel("UN symbol").fill(symbol);
-  await page.getByLabel("Title (English)").fill(`Pasted import without JavaScript (e2e ${stamp})`);
-  await page.getByLabel("Issued").fill("2036-06");
-  await page.locator("main form button[type=submit]", { hasText: "Save" }).click();
-  await expect(page.locator(".record-ref code")).toHaveText(symbol);
-  const documentPath = new URL(page.url()).pathname;
+  const documentPath = await newUnDocument(page, { symbol, title: `Pasted import without JavaScript (e2e ${stamp})`, issued: "2036-06" });
   await page.goto(`${documentPath}/import`);
   await page.getByLabel("Text of the document").fill(Array.from({ length: 60 }, (_, i) => `${i + 1}. The Committee recommends measure ${i + 1}.`).join("\n\n"));
   await page.getByRole("button", { name: "Split into paragraphs" }).click();

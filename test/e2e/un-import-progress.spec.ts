@@ -7,7 +7,7 @@
 import Database from "better-sqlite3";
 import { type Page } from "@playwright/test";
 import { E2E_DATABASE } from "../../playwright.config";
-import { expect, test, expectAccessible, signIn, switchLanguage } from "./helpers";
+import { expect, test, expectAccessible, signIn, switchLanguage, newUnDocument } from "./helpers";
 
 const stamp = Date.now().toString(36).toUpperCase();
 const pasted = (n: number, changed?: number) =>
@@ -30,15 +30,7 @@ test("a long pasted import is saved in batches with its progress shown, in Engli
   await page.goto("/un");
   await switchLanguage(page, "en");
   const symbol = `CERD/E2E/BATCH-${stamp}`;
-  await page.goto("/un/documents/new");
-  await page.getByLabel("Mechanism", { exact: true }).selectOption({ index: 1 });
-  await page.getByLabel("Kind").selectOption({ label: "Concluding observations" });
-  await page.getByLabel("UN symbol").fill(symbol);
-  await page.getByLabel("Title (English)").fill(`Batched import (e2e ${stamp})`);
-  await page.getByLabel("Issued").fill("2036-07");
-  await page.locator("main form button[type=submit]", { hasText: "Save" }).click();
-  await expect(page.locator(".record-ref code")).toHaveText(symbol);
-  const documentPath = new URL(page.url()).pathname;
+  const documentPath = await newUnDocument(page, { symbol, title: `Batched import (e2e ${stamp})`, issued: "2036-07" });
 
   await page.goto(`${documentPath}/import`);
   await page.getByLabel("Text of the document").fill(pasted(120));
@@ -102,15 +94,7 @@ test("when the server cannot save a batch, the page says what was saved and retr
   await page.goto("/un");
   await switchLanguage(page, "en");
   const symbol = `CERD/E2E/RETRY-${stamp}`;
-  await page.goto("/un/documents/new");
-  await page.getByLabel("Mechanism", { exact: true }).selectOption({ index: 1 });
-  await page.getByLabel("Kind").selectOption({ label: "Concluding observations" });
-  await page.getByLabel("UN symbol").fill(symbol);
-  await page.getByLabel("Title (English)").fill(`Retried import (e2e ${stamp})`);
-  await page.getByLabel("Issued").fill("2036-07");
-  await page.locator("main form button[type=submit]", { hasText: "Save" }).click();
-  await expect(page.locator(".record-ref code")).toHaveText(symbol);
-  const documentPath = new URL(page.url()).pathname;
+  const documentPath = await newUnDocument(page, { symbol, title: `Retried import (e2e ${stamp})`, issued: "2036-07" });
   await page.goto(`${documentPath}/import`);
   await page.getByLabel("Text of the document").fill(pasted(120));
   await page.getByRole("button", { name: "Split into paragraphs" }).click();

@@ -2,7 +2,7 @@
 // recommendations that led to it (one linked to the demand, one found by symbol and paragraph) and the
 // demand's timeline shows it; a CSV of recommendations is checked, saved, and imported again with one
 // change, which the preview calls "changed". In English and Japanese.
-import { expect, test, expectAccessible, keepScreenshot, signIn, switchLanguage } from "./helpers";
+import { expect, test, expectAccessible, keepScreenshot, signIn, switchLanguage, newUnDocument } from "./helpers";
 
 const stamp = Date.now().toString(36).toUpperCase();
 
@@ -58,15 +58,7 @@ test("staff import recommendations from a CSV, then import it again with one cha
   await page.goto("/un");
   await switchLanguage(page, "en");
   const symbol = `CESCR/E2E/CSV-${stamp}`;
-  await page.getByRole("link", { name: "New document" }).click();
-  await page.getByLabel("Mechanism", { exact: true }).selectOption({ index: 1 });
-  await page.getByLabel("Kind").selectOption({ label: "Concluding observations" });
-  await page.getByLabel("UN symbol").fill(symbol);
-  await page.getByLabel("Title (English)").fill(`CSV import (e2e ${stamp})`);
-  await page.getByLabel("Issued").fill("2036-05");
-  await page.locator("main form button[type=submit]", { hasText: "Save" }).click();
-  await expect(page.locator(".record-ref code")).toHaveText(symbol);
-  const documentPath = new URL(page.url()).pathname;
+  const documentPath = await newUnDocument(page, { symbol, title: `CSV import (e2e ${stamp})`, issued: "2036-05" });
 
   // In Japanese.
   await switchLanguage(page, "ja");
