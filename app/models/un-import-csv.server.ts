@@ -8,13 +8,15 @@ import { messageRef } from "~/i18n";
 import { IMPORT_BATCH, inBatches } from "~/models/batches";
 import { recordAudits } from "~/models/audit.server";
 import { type CsvColumn, type CsvParse, type CsvRow } from "~/models/un-import-csv";
-import { recommendationSnapshots } from "~/models/un.server";
+import { type ImportSaved, type ImportVersions, recommendationSnapshots } from "~/models/un.server";
 import { normalizeSymbol, wouldLoop } from "~/models/un";
 import { db } from "~/utils/db.server";
 
 export type CsvPlanRow = CsvRow & {
   state: "new" | "changed" | "same";
   existingId: string | null;
+  /** the version on record of the row's paragraph (of a trashed one too), null when there is none */
+  version: number | null;
   themeIds: string[];
   demandIds: string[];
   reiteratesId: string | null;
@@ -45,6 +47,7 @@ export async function planCsvImport(documentId: string, parsed: CsvParse): Promi
         followUp: true,
         reiteratesId: true,
         deletedAt: true,
+        version: true,
         themes: { select: { themeId: true } },
         demands: { select: { demandId: true } },
       },
@@ -92,22 +95,42 @@ export async function planCsvImport(documentId: string, parsed: CsvParse): Promi
         (has("demands") && !sameSet(before.demands.map((d) => d.demandId), demandIds));
       state = changed ? "changed" : "same";
     } else if (before) state = "changed";
-    return { ...row, errors, state, existingId: before?.id ?? null, themeIds, demandIds, reiteratesId };
+    return { ...row, errors, state, existingId: before?.id ?? null, version: before?.version ?? null, themeIds, demandIds, reiteratesId };
   });
   return { columns, rows: planned };
 }
 
 export const CSV_BATCH = IMPORT_BATCH;
 
+/** The rows a save writes: new or changed, with a paragraph number and no error. */
+const writtenRows = (rows: CsvPlanRow[]) => rows.filter((r): r is CsvPlanRow & { paragraph: string } => r.state !== "same" && Boolean(r.paragraph) && !r.errors.length);
+
+/** The version on record of each paragraph the plan would write, as the preview saw it (sent back with "Save"). */
+export const csvVersionsOf = (plan: CsvPlan): ImportVersions => Object.fromEntries(writtenRows(plan.rows).map((r) => [r.paragraph, r.version]));
+
+/** A row to be written was changed (or its paragraph added) by someone else after the preview. */
+class CsvConflict extends Error {
+  constructor(readonly paragraphs: string[]) {
+    super(`changed since the preview: ${paragraphs.join(", ")}`);
+  }
+}
+
 /**
  * Saves the rows of a plan without errors, CSV_BATCH paragraphs a transaction (each paragraph audited),
  * calling `progress` after each batch. A batch is a fixed number of statements plus one update per
- * changed paragraph. A failure leaves the batches before it saved; saving the same file again finishes
- * the rest (what is saved reads "unchanged").
+ * changed paragraph. With `versions` (from the preview), a row whose paragraph's version on record is no
+ * longer the one previewed stops the save before its batch, as the pasted import does: the batches
+ * before it stay saved, and the result names the paragraphs saved and not saved. A failure leaves the
+ * batches before it saved; saving the same file again finishes the rest (what is saved reads "unchanged").
  */
-export async function saveCsvImport(documentId: string, plan: CsvPlan, userId: string, progress?: (saved: number, total: number) => void) {
+export async function saveCsvImport(
+  documentId: string,
+  plan: CsvPlan,
+  userId: string,
+  { versions, progress }: { versions?: ImportVersions; progress?: (saved: number, total: number) => void } = {},
+): Promise<ImportSaved> {
   const has = (c: CsvColumn) => plan.columns.includes(c);
-  const todo = plan.rows.filter((r): r is CsvPlanRow & { paragraph: string } => r.state !== "same" && Boolean(r.paragraph) && !r.errors.length);
+  const todo = writtenRows(plan.rows);
   const dataOf = (row: CsvPlanRow) => ({
     textEn: row.textEn,
     position: row.position,
@@ -120,53 +143,68 @@ export async function saveCsvImport(documentId: string, plan: CsvPlan, userId: s
   });
   let created = 0;
   let updated = 0;
-  await inBatches(
-    todo,
-    (batch) =>
-      db.$transaction(
-        async (tx) => {
-          const paragraphs = batch.map((r) => r.paragraph);
-          const found = await tx.recommendation.findMany({ where: { documentId, paragraph: { in: paragraphs } }, select: { id: true, paragraph: true } });
-          const idOf = new Map(found.map((f) => [f.paragraph, f.id]));
-          const before = await recommendationSnapshots(tx, found.map((f) => f.id));
-          const fresh = batch.filter((r) => !idOf.has(r.paragraph));
-          if (fresh.length) {
-            await tx.recommendation.createMany({ data: fresh.map((r) => ({ documentId, paragraph: r.paragraph, ...dataOf(r) })) });
-            const made = await tx.recommendation.findMany({ where: { documentId, paragraph: { in: fresh.map((r) => r.paragraph) } }, select: { id: true, paragraph: true } });
-            for (const m of made) idOf.set(m.paragraph, m.id);
-          }
-          for (const row of batch) {
-            const id = idOf.get(row.paragraph);
-            if (id && before.has(id)) await tx.recommendation.update({ where: { id }, data: { ...dataOf(row), deletedAt: null, version: { increment: 1 } } });
-          }
-          const ids = batch.flatMap((r) => idOf.get(r.paragraph) ?? []);
-          if (has("themes")) {
-            await tx.recommendationTheme.deleteMany({ where: { recommendationId: { in: ids } } });
-            const links = batch.flatMap((r) => r.themeIds.map((themeId) => ({ recommendationId: idOf.get(r.paragraph) ?? "", themeId })));
-            if (links.length) await tx.recommendationTheme.createMany({ data: links });
-          }
-          if (has("demands")) {
-            await tx.recommendationDemand.deleteMany({ where: { recommendationId: { in: ids } } });
-            const links = batch.flatMap((r) => [...new Set(r.demandIds)].map((demandId) => ({ recommendationId: idOf.get(r.paragraph) ?? "", demandId })));
-            if (links.length) await tx.recommendationDemand.createMany({ data: links });
-          }
-          const after = await recommendationSnapshots(tx, ids);
-          await recordAudits(
-            tx,
-            ids.map((id) => {
-              const was = before.get(id);
-              return was ? { userId, action: "update" as const, entityType: "Recommendation", entityId: id, before: was, after: after.get(id) } : { userId, action: "create" as const, entityType: "Recommendation", entityId: id, after: after.get(id) };
-            }),
-          );
-          updated += before.size;
-          created += ids.length - before.size;
-        },
-        { timeout: 60_000 },
-      ),
-    progress,
-    CSV_BATCH,
-  );
-  return { created, updated, unchanged: plan.rows.length - created - updated };
+  let done = 0;
+  const paragraphsOf = (rows: Array<{ paragraph: string }>) => rows.map((r) => r.paragraph);
+  try {
+    await inBatches(
+      todo,
+      (batch) =>
+        db.$transaction(
+          async (tx) => {
+            const paragraphs = batch.map((r) => r.paragraph);
+            const found = await tx.recommendation.findMany({ where: { documentId, paragraph: { in: paragraphs } }, select: { id: true, paragraph: true, version: true } });
+            if (versions) {
+              const now = new Map(found.map((f) => [f.paragraph, f.version]));
+              const conflicts = paragraphs.filter((n) => (now.get(n) ?? null) !== (versions[n] ?? null));
+              if (conflicts.length) throw new CsvConflict(conflicts);
+            }
+            const idOf = new Map(found.map((f) => [f.paragraph, f.id]));
+            const before = await recommendationSnapshots(tx, found.map((f) => f.id));
+            const fresh = batch.filter((r) => !idOf.has(r.paragraph));
+            if (fresh.length) {
+              await tx.recommendation.createMany({ data: fresh.map((r) => ({ documentId, paragraph: r.paragraph, ...dataOf(r) })) });
+              const made = await tx.recommendation.findMany({ where: { documentId, paragraph: { in: fresh.map((r) => r.paragraph) } }, select: { id: true, paragraph: true } });
+              for (const m of made) idOf.set(m.paragraph, m.id);
+            }
+            for (const row of batch) {
+              const id = idOf.get(row.paragraph);
+              if (id && before.has(id)) await tx.recommendation.update({ where: { id }, data: { ...dataOf(row), deletedAt: null, version: { increment: 1 } } });
+            }
+            const ids = batch.flatMap((r) => idOf.get(r.paragraph) ?? []);
+            if (has("themes")) {
+              await tx.recommendationTheme.deleteMany({ where: { recommendationId: { in: ids } } });
+              const links = batch.flatMap((r) => r.themeIds.map((themeId) => ({ recommendationId: idOf.get(r.paragraph) ?? "", themeId })));
+              if (links.length) await tx.recommendationTheme.createMany({ data: links });
+            }
+            if (has("demands")) {
+              await tx.recommendationDemand.deleteMany({ where: { recommendationId: { in: ids } } });
+              const links = batch.flatMap((r) => [...new Set(r.demandIds)].map((demandId) => ({ recommendationId: idOf.get(r.paragraph) ?? "", demandId })));
+              if (links.length) await tx.recommendationDemand.createMany({ data: links });
+            }
+            const after = await recommendationSnapshots(tx, ids);
+            await recordAudits(
+              tx,
+              ids.map((id) => {
+                const was = before.get(id);
+                return was ? { userId, action: "update" as const, entityType: "Recommendation", entityId: id, before: was, after: after.get(id) } : { userId, action: "create" as const, entityType: "Recommendation", entityId: id, after: after.get(id) };
+              }),
+            );
+            updated += before.size;
+            created += ids.length - before.size;
+          },
+          { timeout: 60_000 },
+        ),
+      (n, total) => {
+        done = n;
+        progress?.(n, total);
+      },
+      CSV_BATCH,
+    );
+  } catch (error) {
+    if (!(error instanceof CsvConflict)) throw error;
+    return { created, updated, unchanged: plan.rows.length - todo.length, saved: paragraphsOf(todo.slice(0, done)), notSaved: paragraphsOf(todo.slice(done)), conflicts: error.paragraphs };
+  }
+  return { created, updated, unchanged: plan.rows.length - created - updated, saved: paragraphsOf(todo), notSaved: [], conflicts: [] };
 }
 
 // What routes need of the pure module, re-exported from here: csv-parse runs `Buffer.from` when it is

@@ -9,7 +9,7 @@ import { messageRef, translateMaybe } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { batchesOf, paragraphSpan } from "~/models/batches";
 import { splitConcludingObservations } from "~/models/un-import";
-import { CSV_MAX_BYTES, decodeCsv, parseRecommendationCsv, planCsvImport, saveCsvImport } from "~/models/un-import-csv.server";
+import { type CsvPlan, type CsvPlanRow, CSV_MAX_BYTES, csvVersionsOf, decodeCsv, parseRecommendationCsv, planCsvImport, saveCsvImport } from "~/models/un-import-csv.server";
 import { type ImportPlan, getDocument, importVersionsOf, planImport, saveImport } from "~/models/un.server";
 import { filesOf, readMultipartForm } from "~/utils/attachments.server";
 import { requireStaff } from "~/utils/auth.server";
@@ -118,6 +118,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type CsvView = {
   /** the file's text, sent again with "Save" (the file input cannot keep the file) */
   text: string | null;
+  /** the versions the preview saw (JSON of csvVersionsOf), sent back with "Save" */
+  versions: string | null;
   fileErrors: string[];
   rows: Array<{
     line: number;
@@ -133,9 +135,9 @@ type CsvView = {
   }>;
 };
 
-/** The CSV form: check the file (a preview with each row's state and errors), then save it. */
+/** The CSV form: check the file (a preview with each row's state and errors), then save it, in batches. */
 async function csvAction(request: Request, documentId: string, userId: string) {
-  const refuse = (fileErrors: string[], text: string | null = null) => data({ ...none, csv: { text, fileErrors, rows: [] } satisfies CsvView }, { status: 400 });
+  const refuse = (fileErrors: string[], text: string | null = null) => data({ ...none, csv: { text, versions: null, fileErrors, rows: [] } satisfies CsvView }, { status: 400 });
   const { formData } = await readMultipartForm(request);
   if (!formData) return refuse(["un.csv.error.tooLarge"]);
   const file = filesOf(formData, "file")[0];
@@ -148,25 +150,77 @@ async function csvAction(request: Request, documentId: string, userId: string) {
   if (parsed.fileErrors.length) return refuse(parsed.fileErrors);
   const plan = await planCsvImport(documentId, parsed);
   const withErrors = plan.rows.some((r) => r.errors.length);
-  if (formData.get("intent") === "csv-save" && !withErrors) {
-    const saved = await saveCsvImport(documentId, plan, userId);
-    return redirectWithToast(`/un/documents/${documentId}`, { message: "toast.unImported", vars: saved });
+  const intent = formData.get("intent");
+  const field = (name: string) => (typeof formData.get(name) === "string" ? (formData.get(name) as string) : undefined);
+  // A file chosen again is checked again: the versions sent are those of the preview of the kept text.
+  const versions = file ? undefined : readVersions(field("versions"));
+  const view = (rowsOf: CsvPlan, fileErrors: string[]): CsvView => ({ text, versions: JSON.stringify(csvVersionsOf(rowsOf)), fileErrors, rows: rowsOf.rows.map(csvRowView) });
+  if ((intent === "csv-save" || intent === "csv-save-batch") && !withErrors) {
+    if (intent === "csv-save-batch") {
+      // One batch of the file's rows (every row, so that the batches stay the same from request to request).
+      const batches = batchesOf(plan.rows);
+      const index = Number(field("batch") ?? "0");
+      if (!Number.isInteger(index) || index < 0 || index >= batches.length) return refuse(["un.import.noBatch"], text);
+      const numbers = (rows: CsvPlanRow[]) => rows.map((r) => r.paragraph ?? `${r.line}`);
+      const before = numbers(batches.slice(0, index).flat());
+      const after = numbers(batches.slice(index + 1).flat());
+      const total = plan.rows.length;
+      try {
+        const saved = await saveCsvImport(documentId, { ...plan, rows: batches[index] }, userId, { versions });
+        const failed = saved.notSaved.length > 0;
+        const mine = numbers(batches[index]);
+        const batch: BatchOutcome = {
+          index,
+          batches: batches.length,
+          total,
+          ...saved,
+          saved: failed ? [...before, ...mine.filter((n) => !saved.notSaved.includes(n))] : [...before, ...mine],
+          notSaved: failed ? [...saved.notSaved, ...after] : [],
+          failed,
+        };
+        if (!failed && index === batches.length - 1) {
+          const sum = (name: string) => Number(field(name) ?? "0") || 0;
+          return redirectWithToast(`/un/documents/${documentId}`, {
+            message: "toast.unImported",
+            vars: { created: sum("created") + saved.created, updated: sum("updated") + saved.updated, unchanged: sum("unchanged") + saved.unchanged },
+          });
+        }
+        return data({ ...none, batch }, { status: failed ? 409 : 200 });
+      } catch (error) {
+        console.error(JSON.stringify({ level: "error", msg: "import batch failed", path: new URL(request.url).pathname, batch: index, error: error instanceof Error ? error.stack : String(error) }));
+        const batch: BatchOutcome = { index, batches: batches.length, total, saved: before, notSaved: [...numbers(batches[index]), ...after], conflicts: [], failed: true, created: 0, updated: 0, unchanged: 0 };
+        return data({ ...none, batch }, { status: 500 });
+      }
+    }
+    // Without JavaScript: every batch in this one request.
+    const saved = await saveCsvImport(documentId, plan, userId, { versions });
+    if (saved.notSaved.length) {
+      // Stopped by a change made since the preview: the preview again, against the records as they are now.
+      const fresh = await planCsvImport(documentId, parsed);
+      const stopped = [
+        saved.saved.length ? messageRef("un.import.stopped", { saved: paragraphSpan(saved.saved), notSaved: paragraphSpan(saved.notSaved) }) : messageRef("un.import.stoppedNone", { notSaved: paragraphSpan(saved.notSaved) }),
+        messageRef("un.csv.conflict", { paragraphs: saved.conflicts.join(", ") }),
+      ];
+      return data({ ...none, csv: view(fresh, stopped) }, { status: 409 });
+    }
+    return redirectWithToast(`/un/documents/${documentId}`, { message: "toast.unImported", vars: { created: saved.created, updated: saved.updated, unchanged: saved.unchanged } });
   }
-  const rows = plan.rows.map((r) => ({
-    line: r.line,
-    paragraph: r.paragraph,
-    headingEn: r.headingEn,
-    headingJa: r.headingJa,
-    textEn: r.textEn,
-    textJa: r.textJa,
-    followUp: r.followUp,
-    demandRefs: r.demandRefs,
-    state: r.state,
-    errors: r.errors,
-  }));
-  const view: CsvView = { text, fileErrors: formData.get("intent") === "csv-save" && withErrors ? ["un.csv.fixErrors"] : [], rows };
-  return data({ ...none, csv: view }, { status: withErrors ? 400 : 200 });
+  const saving = intent === "csv-save" || intent === "csv-save-batch";
+  return data({ ...none, csv: view(plan, saving && withErrors ? ["un.csv.fixErrors"] : []) }, { status: withErrors ? 400 : 200 });
 }
+
+const csvRowView = (r: CsvPlanRow): CsvView["rows"][number] => ({
+  line: r.line,
+  paragraph: r.paragraph,
+  headingEn: r.headingEn,
+  headingJa: r.headingJa,
+  textEn: r.textEn,
+  textJa: r.textJa,
+  followUp: r.followUp,
+  demandRefs: r.demandRefs,
+  state: r.state,
+  errors: r.errors,
+});
 
 /** Saving batch by batch (with JavaScript): how far it got, and where it stopped. */
 type Run = {
@@ -183,42 +237,27 @@ type Run = {
   stopped: null | { saved: string[]; notSaved: string[]; conflicts: string[] };
 };
 
-export default function ImportRecommendations() {
-  const doc = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const t = useT();
-  const navigation = useNavigation();
-  const submit = useSubmit();
+type Saver = ReturnType<typeof useFetcher<typeof action>>;
+
+/**
+ * Saving a previewed import batch by batch with JavaScript (the pasted text and the CSV file alike):
+ * `send` asks the action for one batch; each reply moves the progress on and asks for the next, until
+ * the last one redirects to the document. A batch stopped by someone else's change calls `onConflict`
+ * (which previews again); a batch the server failed can be retried from where it stopped.
+ */
+function useBatchedSave(send: (saver: Saver, run: Run, index: number) => void, onConflict: (run: Run) => void) {
   const saver = useFetcher<typeof action>();
   const [run, setRun] = useState<Run | null>(null);
   const handled = useRef<unknown>(null);
-  const busy = navigation.state === "submitting" || saver.state !== "idle";
-  const plan = actionData?.plan ?? null;
-  const result = actionData?.result ?? undefined;
-  const textErrors = result?.error?.text;
-  const typed = typeof result?.initialValue?.text === "string" ? result.initialValue.text : "";
-  const versions = actionData?.versions ?? "";
-  const counts = plan ? { new: plan.filter((p) => p.state === "new").length, changed: plan.filter((p) => p.state === "changed").length, same: plan.filter((p) => p.state === "same").length } : null;
-
-  const ask = (r: Run, index: number) =>
-    saver.submit({ intent: "save-batch", text: r.text, versions: r.versions, batch: String(index), created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged) }, { method: "post" });
-  // With JavaScript, "Save" asks for the plan's batches in turn (the same batches the server cuts) and
-  // shows how far it got; without it, the form saves every batch in one request.
-  const startSaving = (event: React.MouseEvent<HTMLButtonElement>) => {
-    const form = event.currentTarget.form;
-    if (!plan || !form) return;
-    event.preventDefault();
-    // The text as the form would send it (the native submission sends the box's text, not the preview's).
-    const text = new FormData(form).get("text");
-    const r: Run = { text: typeof text === "string" ? text : typed, versions, total: plan.length, done: 0, created: 0, updated: 0, unchanged: 0, next: 0, stopped: null };
+  const start = (r: Run) => {
     setRun(r);
-    ask(r, 0);
+    send(saver, r, 0);
   };
   const retry = () => {
     if (!run) return;
     const r = { ...run, stopped: null };
     setRun(r);
-    ask(r, r.next);
+    send(saver, r, r.next);
   };
   useEffect(() => {
     const outcome = saver.data?.batch;
@@ -234,15 +273,47 @@ export default function ImportRecommendations() {
     };
     if (outcome.failed) {
       setRun({ ...next, next: outcome.index, stopped: { saved: outcome.saved, notSaved: outcome.notSaved, conflicts: outcome.conflicts } });
-      // Changed by someone else since the preview: split again, so that the preview shows what is on record now.
-      if (outcome.conflicts.length) submit({ intent: "preview", text: run.text }, { method: "post", replace: true });
+      if (outcome.conflicts.length) onConflict(run);
       return;
     }
     // After the last batch the action redirects to the document, with the toast.
     setRun({ ...next, next: outcome.index + 1 });
-    ask(next, outcome.index + 1);
+    send(saver, next, outcome.index + 1);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per batch reply
   }, [saver.state, saver.data]);
+  return { run, start, retry, busy: saver.state !== "idle" };
+}
+
+export default function ImportRecommendations() {
+  const doc = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const plan = actionData?.plan ?? null;
+  const result = actionData?.result ?? undefined;
+  const textErrors = result?.error?.text;
+  const typed = typeof result?.initialValue?.text === "string" ? result.initialValue.text : "";
+  const versions = actionData?.versions ?? "";
+  const counts = plan ? { new: plan.filter((p) => p.state === "new").length, changed: plan.filter((p) => p.state === "changed").length, same: plan.filter((p) => p.state === "same").length } : null;
+
+  const { run, start, retry, busy: batchBusy } = useBatchedSave(
+    (saver, r, index) =>
+      saver.submit({ intent: "save-batch", text: r.text, versions: r.versions, batch: String(index), created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged) }, { method: "post" }),
+    // Changed by someone else since the preview: split again, so that the preview shows what is on record now.
+    (r) => submit({ intent: "preview", text: r.text }, { method: "post", replace: true }),
+  );
+  const busy = navigation.state === "submitting" || batchBusy;
+  // With JavaScript, "Save" asks for the plan's batches in turn (the same batches the server cuts) and
+  // shows how far it got; without it, the form saves every batch in one request.
+  const startSaving = (event: React.MouseEvent<HTMLButtonElement>) => {
+    const form = event.currentTarget.form;
+    if (!plan || !form) return;
+    event.preventDefault();
+    // The text as the form would send it (the native submission sends the box's text, not the preview's).
+    const text = new FormData(form).get("text");
+    start({ text: typeof text === "string" ? text : typed, versions, total: plan.length, done: 0, created: 0, updated: 0, unchanged: 0, next: 0, stopped: null });
+  };
 
   const saving = Boolean(run && !run.stopped);
   return (
@@ -313,13 +384,13 @@ export default function ImportRecommendations() {
 }
 
 /** The batches' progress, announced politely; where saving stopped, what was saved and what was not. */
-function SaveProgress({ run, onRetry, busy }: { run: Run; onRetry: () => void; busy: boolean }) {
+function SaveProgress({ run, onRetry, busy, conflictMessage = "un.import.conflict" }: { run: Run; onRetry: () => void; busy: boolean; conflictMessage?: "un.import.conflict" | "un.csv.conflict" }) {
   const t = useT();
   const { stopped } = run;
   return (
     <div className="import-progress">
       <p className="progress-line">
-        <progress id="import-progress" max={Math.max(run.total, 1)} value={run.done} aria-label={t("un.import.progressLabel")} />
+        <progress max={Math.max(run.total, 1)} value={run.done} aria-label={t("un.import.progressLabel")} />
       </p>
       <p role="status" aria-live="polite">
         {t("un.import.progress", { done: run.done, total: run.total })}
@@ -332,7 +403,7 @@ function SaveProgress({ run, onRetry, busy }: { run: Run; onRetry: () => void; b
               : t("un.import.stoppedNone", { notSaved: paragraphSpan(stopped.notSaved) })}
           </p>
           {stopped.conflicts.length ? (
-            <p>{t("un.import.conflict", { paragraphs: stopped.conflicts.join(", ") })}</p>
+            <p>{t(conflictMessage, { paragraphs: stopped.conflicts.join(", ") })}</p>
           ) : (
             <>
               <p>{t("un.import.failed")}</p>
@@ -352,12 +423,38 @@ function SaveProgress({ run, onRetry, busy }: { run: Run; onRetry: () => void; b
 function CsvImport({ csv }: { csv: CsvView | null }) {
   const t = useT();
   const navigation = useNavigation();
-  const busy = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
-  const saving = busy && navigation.formData?.get("intent") === "csv-save";
+  const submit = useSubmit();
+  const multipart = (fields: Record<string, string>) => {
+    const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    return body;
+  };
+  const { run, start, retry, busy: batchBusy } = useBatchedSave(
+    (saver, r, index) =>
+      saver.submit(
+        multipart({ intent: "csv-save-batch", csvText: r.text, versions: r.versions, batch: String(index), created: String(r.created), updated: String(r.updated), unchanged: String(r.unchanged) }),
+        { method: "post", encType: "multipart/form-data" },
+      ),
+    // Changed by someone else since the preview: check the file again against the records as they are now.
+    (r) => submit(multipart({ intent: "csv-preview", csvText: r.text }), { method: "post", encType: "multipart/form-data", replace: true }),
+  );
+  const busy = (navigation.state === "submitting" && navigation.formEncType === "multipart/form-data") || batchBusy;
+  const saving = busy && !run && navigation.formData?.get("intent") === "csv-save";
   const rows = csv?.rows ?? [];
   const count = (state: string) => rows.filter((r) => !r.errors.length && r.state === state).length;
   const errors = rows.filter((r) => r.errors.length).length;
   const toSave = rows.filter((r) => r.state !== "same").length;
+  // With JavaScript, "Save" sends the kept file's rows batch by batch and shows how far it got; without
+  // it (or when another file was chosen since the preview, which must be checked first) the form saves
+  // every batch in one request.
+  const startSaving = (event: React.MouseEvent<HTMLButtonElement>) => {
+    const form = event.currentTarget.form;
+    if (!csv?.text || !form) return;
+    const chosen = new FormData(form).get("file");
+    if (chosen instanceof File && chosen.size > 0) return;
+    event.preventDefault();
+    start({ text: csv.text, versions: csv.versions ?? "", total: rows.length, done: 0, created: 0, updated: 0, unchanged: 0, next: 0, stopped: null });
+  };
   return (
     <section aria-labelledby="csv-heading" className="csv-import">
       <h2 id="csv-heading">{t("un.csv.heading")}</h2>
@@ -384,6 +481,7 @@ function CsvImport({ csv }: { csv: CsvView | null }) {
           <ErrorList id="csv-file-error" errors={csv?.fileErrors.map((e) => translateMaybe(t, e))} />
         </div>
         {csv?.text ? <input type="hidden" name="csvText" value={csv.text} /> : null}
+        {csv?.versions ? <input type="hidden" name="versions" value={csv.versions} /> : null}
         {rows.length ? (
           <section aria-labelledby="csv-preview-heading">
             <h3 id="csv-preview-heading">{t("un.import.preview")}</h3>
@@ -445,7 +543,7 @@ function CsvImport({ csv }: { csv: CsvView | null }) {
             {t("un.csv.previewButton")}
           </button>
           {rows.length && !errors && toSave ? (
-            <button type="submit" name="intent" value="csv-save" className="primary" disabled={busy}>
+            <button type="submit" name="intent" value="csv-save" className="primary" disabled={busy || Boolean(run && !run.stopped)} onClick={startSaving}>
               {t("un.csv.save", { count: toSave })}
             </button>
           ) : null}
@@ -455,6 +553,7 @@ function CsvImport({ csv }: { csv: CsvView | null }) {
             {t("un.csv.saving", { count: toSave })}
           </p>
         ) : null}
+        {run ? <SaveProgress run={run} onRetry={retry} busy={busy} conflictMessage="un.csv.conflict" /> : null}
       </Form>
     </section>
   );

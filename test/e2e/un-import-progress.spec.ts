@@ -3,7 +3,8 @@
 // here to look at the page half way. In English; then in Japanese with one paragraph changed, which
 // someone else edits while the save is under way: the save stops before that paragraph's batch, says
 // what was and was not saved, previews again, and saving again finishes without duplicates. And a batch
-// the server cannot save (the database locked by another process) is retried from where it stopped.
+// the server cannot save (the database locked by another process) is retried from where it stopped. A CSV
+// file of 120 rows is saved the same way, batch by batch, in Japanese.
 import Database from "better-sqlite3";
 import { type Page } from "@playwright/test";
 import { E2E_DATABASE } from "../../playwright.config";
@@ -18,7 +19,9 @@ async function holdSecondBatch(page: Page) {
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/import\.data/, async (route) => {
-    if (route.request().method() === "POST" && /(^|&)batch=1(&|$)/.test(route.request().postData() ?? "")) await held;
+    // The pasted text's batches are form-encoded, the CSV's multipart.
+    const body = route.request().postData() ?? "";
+    if (route.request().method() === "POST" && (/(^|&)batch=1(&|$)/.test(body) || /name="batch"\r\n\r\n1\r\n/.test(body))) await held;
     await route.continue();
   });
   return release;
@@ -122,4 +125,31 @@ test("when the server cannot save a batch, the page says what was saved and retr
   await page.getByRole("button", { name: "Retry from paragraph 51" }).click();
   await expect(page).toHaveURL(new RegExp(`${documentPath}$`));
   await expect(page.locator(".toast, [role=status]").first()).toContainText("120 added, 0 updated, 0 unchanged");
+});
+
+test("a long CSV import is saved in batches with its progress shown, in Japanese", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "staff", { to: "/un" });
+  await page.goto("/un");
+  await switchLanguage(page, "en");
+  const symbol = `CESCR/E2E/CSV-BATCH-${stamp}`;
+  const documentPath = await newUnDocument(page, { symbol, title: `Batched CSV import (e2e ${stamp})`, issued: "2036-08" });
+  await switchLanguage(page, "ja");
+  await page.goto(`${documentPath}/import`);
+  const lines = ["paragraph,heading,text_en,text_ja", ...Array.from({ length: 120 }, (_, i) => `${i + 1},,The Committee recommends measure ${i + 1}.,措置${i + 1}を勧告する。`)];
+  await page.getByLabel("CSVファイル").setInputFiles({ name: "recommendations.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8") });
+  await page.getByRole("button", { name: "ファイルを確認" }).click();
+  await expect(page.getByRole("button", { name: "120行を保存" })).toBeVisible();
+  const release = await holdSecondBatch(page);
+  await page.getByRole("button", { name: "120行を保存" }).click();
+  await expect(page.getByText("120件中50件のパラグラフを保存しました。")).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "パラグラフの保存" })).toHaveAttribute("value", "50");
+  await expect(page.getByRole("button", { name: "120行を保存" })).toBeDisabled();
+  await expectAccessible(page);
+  await page.getByText("120件中50件のパラグラフを保存しました。").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screenshots/un-csv-progress-ja.png" });
+  release();
+  await expect(page).toHaveURL(new RegExp(`${documentPath}$`));
+  await expect(page.locator(".toast, [role=status]").first()).toContainText("追加120件");
+  await page.unrouteAll();
 });

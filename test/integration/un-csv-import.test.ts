@@ -21,11 +21,12 @@ async function newDocument(symbol: string) {
 }
 
 /** The CSV form as the page sends it: multipart, the file (or the text kept from the preview) and the intent. */
-async function send(documentId: string, intent: "csv-preview" | "csv-save", file: string | null, kept?: string, role: DemoRole = "staff") {
+async function send(documentId: string, intent: "csv-preview" | "csv-save" | "csv-save-batch", file: string | null, kept?: string, role: DemoRole = "staff", extra: Record<string, string> = {}) {
   const body = new FormData();
   body.append("intent", intent);
   body.append("file", file === null ? new File([], "") : new File([file], "recommendations.csv", { type: "text/csv" }));
   if (kept) body.append("csvText", kept);
+  for (const [name, value] of Object.entries(extra)) body.append(name, value);
   const request = new Request(new URL(`/un/documents/${documentId}/import`, "http://localhost"), { method: "POST", headers: { Cookie: await sessionCookie(role) }, body });
   return run(() => importAction(args(request, { unDocumentId: documentId })));
 }
@@ -116,16 +117,65 @@ describe("the CSV import of recommendations", () => {
     expect(parsed.rows).toHaveLength(2);
   });
 
+  it("with JavaScript saves batch by batch; a row changed by someone else after the preview stops it before its batch, and saving again finishes without duplicates", async () => {
+    const doc = await newDocument("CERD/C/JPN/CO/106-107");
+    const many = (changed?: number) =>
+      Array.from({ length: 120 }, (_, i) => [String(i + 1), "", "", `The Committee recommends measure ${i + 1}${i + 1 === changed ? ", urgently" : ""}.`, "", "", "", "", "", ""]);
+    const first = payload(await send(doc.id, "csv-preview", csv(many()))).csv;
+    expect(first?.rows).toHaveLength(120);
+    const kept = first?.text ?? "";
+    const versions = first?.versions ?? "";
+    const batch = async (index: number, counts: Record<string, string> = {}) => send(doc.id, "csv-save-batch", null, kept, "staff", { versions, batch: String(index), ...counts });
+
+    const one = await batch(0);
+    expect(statusOf(one)).toBe(200);
+    expect(payload(one).batch).toMatchObject({ index: 0, batches: 3, total: 120, failed: false, created: 50 });
+    expect(payload(one).batch?.saved).toHaveLength(50);
+    expect(await db.recommendation.count({ where: { documentId: doc.id } })).toBe(50);
+    expect(payload(await batch(1)).batch).toMatchObject({ index: 1, failed: false, created: 50 });
+    // The last batch goes to the document with the counts of the whole import.
+    const last = await batch(2, { created: "100", updated: "0", unchanged: "0" });
+    expect(statusOf(last)).toBe(302);
+    expect(await db.recommendation.count({ where: { documentId: doc.id } })).toBe(120);
+    expect(statusOf(await batch(3))).toBe(400);
+
+    // The file again with paragraphs 20 and 90 changed; someone edits paragraph 90 after the preview.
+    const second = payload(await send(doc.id, "csv-preview", csv(many(20).map((r, i) => (i === 89 ? many(90)[89] : r))))).csv;
+    expect(second?.rows.filter((r) => r.state === "changed").map((r) => r.paragraph)).toEqual(["20", "90"]);
+    const p90 = await db.recommendation.findFirstOrThrow({ where: { documentId: doc.id, paragraph: "90" } });
+    await db.recommendation.update({ where: { id: p90.id }, data: { textEn: "Edited by someone else.", version: { increment: 1 } } });
+    const again = (index: number) => send(doc.id, "csv-save-batch", null, second?.text ?? "", "staff", { versions: second?.versions ?? "", batch: String(index) });
+    expect(payload(await again(0)).batch).toMatchObject({ failed: false, updated: 1 });
+    const stopped = await again(1);
+    expect(statusOf(stopped)).toBe(409);
+    expect(payload(stopped).batch).toMatchObject({ index: 1, failed: true, conflicts: ["90"] });
+    expect(payload(stopped).batch?.notSaved).toContain("90");
+    expect(payload(stopped).batch?.notSaved).toContain("120");
+    expect((await db.recommendation.findUniqueOrThrow({ where: { id: p90.id } })).textEn).toBe("Edited by someone else.");
+
+    // Without JavaScript, the same stop: the preview again, made against the records as they are now.
+    const noJs = await send(doc.id, "csv-save", null, second?.text ?? "", "staff", { versions: second?.versions ?? "" });
+    expect(statusOf(noJs)).toBe(409);
+    expect(JSON.stringify(payload(noJs).csv?.fileErrors)).toContain("un.csv.conflict");
+    const fresh = payload(noJs).csv;
+    expect(fresh?.rows.filter((r) => r.state === "changed").map((r) => r.paragraph)).toEqual(["90"]);
+    // Saving that preview replaces the other person's text knowingly, and duplicates nothing.
+    expect(statusOf(await send(doc.id, "csv-save", null, fresh?.text ?? "", "staff", { versions: fresh?.versions ?? "" }))).toBe(302);
+    expect((await db.recommendation.findUniqueOrThrow({ where: { id: p90.id } })).textEn).toBe("The Committee recommends measure 90, urgently.");
+    expect(await db.recommendation.count({ where: { documentId: doc.id } })).toBe(120);
+  });
+
   it("saves 300 paragraphs in batches, reporting progress, within a few seconds", async () => {
     const doc = await newDocument("CERD/C/JPN/CO/104-105");
     const many = Array.from({ length: 300 }, (_, i) => [String(i + 1), "", `Heading ${i + 1}`, `The Committee recommends measure ${i + 1}, with care.`, `措置${i + 1}を勧告する。`, "5", "", "", "", "D-001"]);
     const plan = await planCsvImport(doc.id, parseRecommendationCsv(csv(many)));
     const steps: Array<[number, number]> = [];
     const started = performance.now();
-    const saved = await saveCsvImport(doc.id, plan, await staffId(), (done, total) => steps.push([done, total]));
+    const saved = await saveCsvImport(doc.id, plan, await staffId(), { progress: (done, total) => steps.push([done, total]) });
     const ms = performance.now() - started;
     console.info(`CSV import: 300 paragraphs saved in ${Math.round(ms)} ms`);
-    expect(saved).toEqual({ created: 300, updated: 0, unchanged: 0 });
+    expect(saved).toMatchObject({ created: 300, updated: 0, unchanged: 0, notSaved: [], conflicts: [] });
+    expect(saved.saved).toHaveLength(300);
     expect(steps).toEqual([50, 100, 150, 200, 250, 300].map((n) => [n, 300]));
     expect(await db.recommendation.count({ where: { documentId: doc.id } })).toBe(300);
     expect(ms).toBeLessThan(15_000);

@@ -221,6 +221,7 @@ export const unEn = {
   "un.csv.state.changed": "changed",
   "un.csv.state.same": "unchanged",
   "un.csv.saving": "Saving {count} rows…",
+  "un.csv.conflict": "Someone else changed paragraphs {paragraphs} after the preview, so they were not overwritten. The preview below is made again against the records as they are now; saving again writes the file's text over them, and the paragraphs already saved read “unchanged”.",
   "un.csv.chooseFile": "Choose a CSV file.",
   "un.csv.error.unreadable": "The file is not valid CSV (near line {line}); a quote may be left open.",
   "un.csv.error.empty": "The file has no rows below the header.",

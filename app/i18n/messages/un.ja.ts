@@ -221,6 +221,7 @@ export const unJa: Record<keyof typeof unEn, string> = {
   "un.csv.state.changed": "変更",
   "un.csv.state.same": "変更なし",
   "un.csv.saving": "{count}行を保存しています…",
+  "un.csv.conflict": "パラグラフ{paragraphs}はプレビューの後にほかの人が変更したため、上書きしていません。下のプレビューは現在の登録内容と照らし合わせて作り直したものです。もう一度保存するとファイルの内容で置き換え、保存済みのパラグラフは「変更なし」になります。",
   "un.csv.chooseFile": "CSVファイルを選んでください。",
   "un.csv.error.unreadable": "CSVとして読めません（{line}行目付近）。引用符が閉じていない可能性があります。",
   "un.csv.error.empty": "見出し行の下に行がありません。",
