@@ -439,6 +439,12 @@ function CsvImport({ csv }: { csv: CsvView | null }) {
     (r) => submit(multipart({ intent: "csv-preview", csvText: r.text }), { method: "post", encType: "multipart/form-data", replace: true }),
   );
   const busy = (navigation.state === "submitting" && navigation.formEncType === "multipart/form-data") || batchBusy;
+  // Once checked, the file's text is kept in the page (csvText): the file input is emptied, as it is after
+  // a reload without JavaScript, so that a file in it at "Save" is one chosen since the preview.
+  const fileInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (csv?.text && fileInput.current) fileInput.current.value = "";
+  }, [csv]);
   const saving = busy && !run && navigation.formData?.get("intent") === "csv-save";
   const rows = csv?.rows ?? [];
   const count = (state: string) => rows.filter((r) => !r.errors.length && r.state === state).length;
@@ -468,6 +474,7 @@ function CsvImport({ csv }: { csv: CsvView | null }) {
         <div className="field">
           <label htmlFor="csv-file">{t("un.csv.file")}</label>
           <input
+            ref={fileInput}
             id="csv-file"
             type="file"
             name="file"

@@ -137,7 +137,7 @@ test("a long CSV import is saved in batches with its progress shown, in Japanese
   await switchLanguage(page, "ja");
   await page.goto(`${documentPath}/import`);
   const lines = ["paragraph,heading,text_en,text_ja", ...Array.from({ length: 120 }, (_, i) => `${i + 1},,The Committee recommends measure ${i + 1}.,措置${i + 1}を勧告する。`)];
-  await page.getByLabel("CSVファイル").setInputFiles({ name: "recommendations.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8") });
+  await page.getByLabel("CSVファイル", { exact: true }).setInputFiles({ name: "recommendations.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8") });
   await page.getByRole("button", { name: "ファイルを確認" }).click();
   await expect(page.getByRole("button", { name: "120行を保存" })).toBeVisible();
   const release = await holdSecondBatch(page);
