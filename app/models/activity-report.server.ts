@@ -2,6 +2,7 @@
 // stored report: create, edit with its version, regenerate (docs/decisions/016). Only what members
 // may see goes into the draft: titles, dates, degrees and the outcome's public note, never an
 // internal note.
+import { untrashed } from "~/models/trash";
 import { type Locale } from "~/i18n/locales";
 import {
   type ReportFacts,
@@ -97,7 +98,7 @@ export async function reportFacts(year: number): Promise<ReportFacts> {
       degree: o.degree,
       on: o.occurredOn,
       demand: o.demand,
-      instrument: o.instrument && !o.instrument.deletedAt ? { id: o.instrument.id, titleJa: o.instrument.titleJa, titleEn: o.instrument.titleEn } : null,
+      instrument: untrashed(o.instrument),
     })),
     phases: phases.map((p) => ({ networkId: p.projectNetworkId, status: p.status, nameJa: p.nameJa, nameEn: p.nameEn, on: p.fromOn })),
     documents: documents.map((d) => ({ id: d.id, kind: d.kind, symbol: d.symbol, titleJa: d.titleJa, titleEn: d.titleEn, on: d.issuedOn ?? y, recommendations: d._count.recommendations })),

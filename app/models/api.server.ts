@@ -1,6 +1,7 @@
 // What the read API (/api/v1) answers: demands with their status and timeline, bodies, outcomes.
 // Field lists are explicit (a new column is not published until named here), and staff-only fields
 // go through app/models/visibility.ts with the token's user's role.
+import { untrashed } from "~/models/trash";
 import { type Locale } from "~/i18n/locales";
 import { filterBoard } from "~/models/board";
 import { boardFacts } from "~/models/board.server";
@@ -125,9 +126,6 @@ export async function apiOutcomes(filter: OutcomeFilter, role: string, paging: P
     }),
   ]);
   // A document in the trash is not named (docs/decisions/009).
-  const live = rows.map(({ instrument, ...o }) => ({
-    ...o,
-    instrument: instrument && !instrument.deletedAt ? { id: instrument.id, kind: instrument.kind, titleJa: instrument.titleJa, titleEn: instrument.titleEn } : null,
-  }));
+  const live = rows.map(({ instrument, ...o }) => ({ ...o, instrument: untrashed(instrument) }));
   return { total, items: live.map((o) => redact("Outcome", o, role)) };
 }

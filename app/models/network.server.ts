@@ -1,3 +1,4 @@
+import { untrashed } from "~/models/trash";
 import { recordAudit } from "~/models/audit.server";
 import {
   currentPhase,
@@ -116,7 +117,7 @@ export async function getNetwork(id: string) {
     ...rest,
     phases: sortPhases(phases),
     current,
-    organisation: organisation && !organisation.deletedAt ? { id: organisation.id, nameJa: organisation.nameJa, nameEn: organisation.nameEn, kind: organisation.kind } : null,
+    organisation: untrashed(organisation),
   };
 }
 

@@ -1,5 +1,6 @@
 // Outcomes: how far a government document reflected a demand, on a date, with the quoted passage,
 // the source, the files, and the channels (requests, rounds, agenda items) that led to it.
+import { untrashed } from "~/models/trash";
 import { recordAudit } from "~/models/audit.server";
 import { type OutcomeFormValues } from "~/models/outcome";
 import { demandStatus } from "~/models/status.server";
@@ -24,13 +25,6 @@ const recommendationSelect = {
   document: { select: { id: true, symbol: true, titleJa: true, titleEn: true, issuedOn: true, deletedAt: true } },
 } as const;
 const instrumentSelect = { select: { id: true, kind: true, titleJa: true, titleEn: true, adoptedOn: true, url: true, deletedAt: true } } as const;
-
-/** A document in the trash is not named (docs/decisions/009); its link stays stored and returns with a restore. */
-function liveInstrument<T extends { deletedAt: Date | null }>(instrument: T | null) {
-  if (!instrument || instrument.deletedAt) return null;
-  const { deletedAt: _, ...rest } = instrument;
-  return rest;
-}
 
 export async function getOutcome(id: string) {
   const outcome = await db.outcome.findFirst({
@@ -77,7 +71,7 @@ export async function getOutcome(id: string) {
   const { channels, instrument, ...rest } = outcome;
   return {
     ...rest,
-    instrument: liveInstrument(instrument),
+    instrument: untrashed(instrument),
     createdByName: nameOf(outcome.createdById),
     updatedByName: nameOf(outcome.updatedById),
     // Channels whose request or round went to the trash are not shown.
@@ -113,7 +107,7 @@ export async function listDemandOutcomes(demandId: string) {
       _count: { select: { channels: true, attachments: { where: { deletedAt: null } } } },
     },
   });
-  return outcomes.map(({ instrument, ...outcome }) => ({ ...outcome, instrument: liveInstrument(instrument) }));
+  return outcomes.map(({ instrument, ...outcome }) => ({ ...outcome, instrument: untrashed(instrument) }));
 }
 
 /**

@@ -3,6 +3,7 @@
 // the same few queries whatever the number of demands, never one per demand: one for the outcomes
 // (plus the one in which Prisma loads their instruments' titles), one for the overrides, one for the
 // demands' first-raised dates. test/integration/status.test.ts counts them.
+import { untrashed } from "~/models/trash";
 import { recordAudit } from "~/models/audit.server";
 import { type StatusOverrideValues } from "~/models/outcome";
 import { type OutcomeFact, type OverrideFact, type Status, type StatusAsOf, type StatusPoint, statusAsOf, statusHistory } from "~/models/status";
@@ -18,6 +19,12 @@ const outcomeSelect = {
   createdAt: true,
   instrument: { select: { id: true, kind: true, titleJa: true, titleEn: true, deletedAt: true } },
 } as const;
+
+/** The outcomes that count for these demands; a government document in the trash is not named (docs/decisions/009), the outcome still counts. */
+async function countingOutcomeRows(demandIds: string[]): Promise<OutcomeRow[]> {
+  const rows = await db.outcome.findMany({ where: countingOutcomes(demandIds), select: outcomeSelect });
+  return rows.map((row) => ({ ...row, instrument: untrashed(row.instrument) }));
+}
 
 const overrideSelect = { id: true, demandId: true, status: true, reason: true, fromOn: true, clearedAt: true, createdAt: true, createdById: true } as const;
 
@@ -47,14 +54,7 @@ type OverrideRow = OverrideFact & { demandId: string; createdAt: Date; createdBy
 
 function outcomeOf(row: OutcomeRow | undefined): StatusOutcome | null {
   if (!row) return null;
-  // A document in the trash is not named (docs/decisions/009); the outcome still counts.
-  const instrument = row.instrument as (StatusOutcome["instrument"] & { deletedAt?: Date | null }) | null;
-  return {
-    id: row.id,
-    degree: row.degree,
-    occurredOn: row.occurredOn,
-    instrument: instrument && !instrument.deletedAt ? { id: instrument.id, kind: instrument.kind, titleJa: instrument.titleJa, titleEn: instrument.titleEn } : null,
-  };
+  return { id: row.id, degree: row.degree, occurredOn: row.occurredOn, instrument: row.instrument };
 }
 
 const startOf = (partial: string | null | undefined) => (partial ? (partialDateRange(partial)?.start ?? null) : null);
@@ -115,7 +115,7 @@ export async function demandStatuses(demandIds: string[], asOf: string = todayIn
   const ids = [...new Set(demandIds)];
   if (ids.length === 0) return {};
   const [outcomes, overrides, demands] = await Promise.all([
-    db.outcome.findMany({ where: countingOutcomes(ids), select: outcomeSelect }),
+    countingOutcomeRows(ids),
     db.demandStatusOverride.findMany({ where: { demandId: { in: ids } }, select: overrideSelect }),
     db.demand.findMany({ where: { id: { in: ids } }, select: { id: true, firstRaisedOn: true } }),
   ]);
@@ -135,7 +135,7 @@ export async function liveDemandStatuses(asOf: string = todayInJapan()): Promise
       SELECT o."id", o."demandId", o."degree", o."occurredOn", o."instrumentId", o."createdAt", i."kind", i."titleJa", i."titleEn"
       FROM "Outcome" o
       JOIN "Demand" d ON d."id" = o."demandId" AND d."deletedAt" IS NULL
-      LEFT JOIN "Instrument" i ON i."id" = o."instrumentId"
+      LEFT JOIN "Instrument" i ON i."id" = o."instrumentId" AND i."deletedAt" IS NULL
       WHERE o."deletedAt" IS NULL`,
     db.$queryRaw<OverrideRow[]>`
       SELECT s."id", s."demandId", s."status", s."reason", s."fromOn", s."clearedAt", s."createdAt", s."createdById"
@@ -186,7 +186,7 @@ export type StatusHistoryPoint = StatusPoint & {
  */
 export async function demandStatusHistory(demandId: string) {
   const [outcomes, overrides, demand] = await Promise.all([
-    db.outcome.findMany({ where: countingOutcomes([demandId]), select: outcomeSelect }),
+    countingOutcomeRows([demandId]),
     db.demandStatusOverride.findMany({ where: { demandId }, select: overrideSelect, orderBy: { createdAt: "desc" } }),
     db.demand.findUnique({ where: { id: demandId }, select: { firstRaisedOn: true } }),
   ]);

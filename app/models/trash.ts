@@ -26,3 +26,13 @@ export type TrashType = (typeof TRASH_TYPES)[number];
 export function isTrashType(value: unknown): value is TrashType {
   return typeof value === "string" && (TRASH_TYPES as readonly string[]).includes(value);
 }
+
+/**
+ * A related record as a page names it: null when it is in the trash (docs/decisions/009: the link stays
+ * stored and returns with a restore), and without its deletedAt, which no page needs.
+ */
+export function untrashed<T extends { deletedAt: Date | null }>(record: T | null | undefined): Omit<T, "deletedAt"> | null {
+  if (!record || record.deletedAt) return null;
+  const { deletedAt: _, ...rest } = record;
+  return rest;
+}
