@@ -10,7 +10,7 @@ import { useT } from "~/i18n/react";
 import { batchesOf, paragraphSpan } from "~/models/batches";
 import { splitConcludingObservations } from "~/models/un-import";
 import { type CsvPlan, type CsvPlanRow, CSV_MAX_BYTES, csvVersionsOf, decodeCsv, parseRecommendationCsv, planCsvImport, saveCsvImport } from "~/models/un-import-csv.server";
-import { type ImportPlan, getDocument, importVersionsOf, planImport, saveImport } from "~/models/un.server";
+import { type ImportSaved, getDocument, importVersionsOf, planImport, saveImport } from "~/models/un.server";
 import { filesOf, readMultipartForm } from "~/utils/attachments.server";
 import { requireStaff } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
@@ -80,39 +80,60 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const batches = batchesOf(plan);
     const index = submission.value.batch ?? 0;
     if (index >= batches.length) return data({ ...none, result: submission.reply({ formErrors: ["un.import.noBatch"] }) }, { status: 400 });
-    const numbers = (ps: ImportPlan) => ps.map((p) => p.paragraph);
-    const before = numbers(batches.slice(0, index).flat());
-    const after = numbers(batches.slice(index + 1).flat());
-    try {
-      const saved = await saveImport(d.id, batches[index], user.id, { versions });
-      const failed = saved.notSaved.length > 0;
-      const batch: BatchOutcome = { index, batches: batches.length, total: plan.length, ...saved, saved: [...before, ...saved.saved], notSaved: failed ? [...saved.notSaved, ...after] : [], failed };
-      if (!batch.failed && index === batches.length - 1) {
-        // The last one: to the document, as without JavaScript.
-        const { created = 0, updated = 0, unchanged = 0 } = submission.value;
-        return redirectWithToast(`/un/documents/${d.id}`, { message: "toast.unImported", vars: { created: created + saved.created, updated: updated + saved.updated, unchanged: unchanged + saved.unchanged } });
-      }
-      return data({ ...none, batch }, { status: batch.failed ? 409 : 200 });
-    } catch (error) {
-      // The page says which paragraphs were not saved and offers to retry; the cause goes to the log.
-      console.error(JSON.stringify({ level: "error", msg: "import batch failed", path: new URL(request.url).pathname, batch: index, error: error instanceof Error ? error.stack : String(error) }));
-      const notSaved = [...numbers(batches[index]), ...after];
-      const batch: BatchOutcome = { index, batches: batches.length, total: plan.length, saved: before, notSaved, conflicts: [], failed: true, created: 0, updated: 0, unchanged: 0 };
-      return data({ ...none, batch }, { status: 500 });
-    }
+    const { created = 0, updated = 0, unchanged = 0 } = submission.value;
+    return saveOneBatch(request, d.id, batches.map((b) => b.map((p) => p.paragraph)), index, { created, updated, unchanged }, () => saveImport(d.id, batches[index], user.id, { versions }));
   }
   // Without JavaScript: every batch in this one request.
   const saved = await saveImport(d.id, plan, user.id, { versions });
   if (saved.notSaved.length) {
     // Stopped by a change made since the preview: the preview again, as things are now, with what was saved.
     const fresh = await planImport(d.id, split.paragraphs);
-    const stopped = [
-      saved.saved.length ? messageRef("un.import.stopped", { saved: paragraphSpan(saved.saved), notSaved: paragraphSpan(saved.notSaved) }) : messageRef("un.import.stoppedNone", { notSaved: paragraphSpan(saved.notSaved) }),
-      messageRef("un.import.conflict", { paragraphs: saved.conflicts.join(", ") }),
-    ];
-    return data({ ...none, result: submission.reply({ formErrors: stopped }), plan: fresh, versions: JSON.stringify(importVersionsOf(fresh)), detected: split.symbol }, { status: 409 });
+    return data({ ...none, result: submission.reply({ formErrors: stoppedMessages(saved, "un.import.conflict") }), plan: fresh, versions: JSON.stringify(importVersionsOf(fresh)), detected: split.symbol }, { status: 409 });
   }
   return redirectWithToast(`/un/documents/${d.id}`, { message: "toast.unImported", vars: { created: saved.created, updated: saved.updated, unchanged: saved.unchanged } });
+}
+
+/**
+ * Saves batch `index` of an import (the pasted text's or the CSV file's: `save` writes it) for the page
+ * that asks for the batches in turn. `numbers` are the paragraphs of every batch, for the page to say
+ * what is saved and what not; `before` are the counts of the batches already done, for the toast after
+ * the last one, which goes to the document as the save without JavaScript does.
+ */
+async function saveOneBatch(request: Request, documentId: string, numbers: string[][], index: number, before: { created: number; updated: number; unchanged: number }, save: () => Promise<ImportSaved>) {
+  const done = numbers.slice(0, index).flat();
+  const after = numbers.slice(index + 1).flat();
+  const mine = numbers[index];
+  const common = { index, batches: numbers.length, total: numbers.flat().length };
+  try {
+    const saved = await save();
+    const failed = saved.notSaved.length > 0;
+    if (!failed && index === numbers.length - 1) {
+      const vars = { created: before.created + saved.created, updated: before.updated + saved.updated, unchanged: before.unchanged + saved.unchanged };
+      return redirectWithToast(`/un/documents/${documentId}`, { message: "toast.unImported", vars });
+    }
+    const batch: BatchOutcome = {
+      ...common,
+      ...saved,
+      // A batch is one transaction: stopped, none of its writes happened (its unchanged rows count as done).
+      saved: [...done, ...mine.filter((n) => !saved.notSaved.includes(n))],
+      notSaved: failed ? [...saved.notSaved, ...after] : [],
+      failed,
+    };
+    return data({ ...none, batch }, { status: failed ? 409 : 200 });
+  } catch (error) {
+    // The page says which paragraphs were not saved and offers to retry; the cause goes to the log.
+    console.error(JSON.stringify({ level: "error", msg: "import batch failed", path: new URL(request.url).pathname, batch: index, error: error instanceof Error ? error.stack : String(error) }));
+    const batch: BatchOutcome = { ...common, saved: done, notSaved: [...mine, ...after], conflicts: [], failed: true, created: 0, updated: 0, unchanged: 0 };
+    return data({ ...none, batch }, { status: 500 });
+  }
+}
+
+/** Why a save without JavaScript stopped: what was and was not saved, and who changed what since the preview. */
+function stoppedMessages(saved: ImportSaved, conflict: "un.import.conflict" | "un.csv.conflict") {
+  return [
+    saved.saved.length ? messageRef("un.import.stopped", { saved: paragraphSpan(saved.saved), notSaved: paragraphSpan(saved.notSaved) }) : messageRef("un.import.stoppedNone", { notSaved: paragraphSpan(saved.notSaved) }),
+    messageRef(conflict, { paragraphs: saved.conflicts.join(", ") }),
+  ];
 }
 
 type CsvView = {
@@ -161,47 +182,18 @@ async function csvAction(request: Request, documentId: string, userId: string) {
       const batches = batchesOf(plan.rows);
       const index = Number(field("batch") ?? "0");
       if (!Number.isInteger(index) || index < 0 || index >= batches.length) return refuse(["un.import.noBatch"], text);
-      const numbers = (rows: CsvPlanRow[]) => rows.map((r) => r.paragraph ?? `${r.line}`);
-      const before = numbers(batches.slice(0, index).flat());
-      const after = numbers(batches.slice(index + 1).flat());
-      const total = plan.rows.length;
-      try {
-        const saved = await saveCsvImport(documentId, { ...plan, rows: batches[index] }, userId, { versions });
-        const failed = saved.notSaved.length > 0;
-        const mine = numbers(batches[index]);
-        const batch: BatchOutcome = {
-          index,
-          batches: batches.length,
-          total,
-          ...saved,
-          saved: failed ? [...before, ...mine.filter((n) => !saved.notSaved.includes(n))] : [...before, ...mine],
-          notSaved: failed ? [...saved.notSaved, ...after] : [],
-          failed,
-        };
-        if (!failed && index === batches.length - 1) {
-          const sum = (name: string) => Number(field(name) ?? "0") || 0;
-          return redirectWithToast(`/un/documents/${documentId}`, {
-            message: "toast.unImported",
-            vars: { created: sum("created") + saved.created, updated: sum("updated") + saved.updated, unchanged: sum("unchanged") + saved.unchanged },
-          });
-        }
-        return data({ ...none, batch }, { status: failed ? 409 : 200 });
-      } catch (error) {
-        console.error(JSON.stringify({ level: "error", msg: "import batch failed", path: new URL(request.url).pathname, batch: index, error: error instanceof Error ? error.stack : String(error) }));
-        const batch: BatchOutcome = { index, batches: batches.length, total, saved: before, notSaved: [...numbers(batches[index]), ...after], conflicts: [], failed: true, created: 0, updated: 0, unchanged: 0 };
-        return data({ ...none, batch }, { status: 500 });
-      }
+      const count = (name: string) => Number(field(name) ?? "0") || 0;
+      const numbers = batches.map((b) => b.map((r) => r.paragraph ?? `${r.line}`));
+      return saveOneBatch(request, documentId, numbers, index, { created: count("created"), updated: count("updated"), unchanged: count("unchanged") }, () =>
+        saveCsvImport(documentId, { ...plan, rows: batches[index] }, userId, { versions }),
+      );
     }
     // Without JavaScript: every batch in this one request.
     const saved = await saveCsvImport(documentId, plan, userId, { versions });
     if (saved.notSaved.length) {
       // Stopped by a change made since the preview: the preview again, against the records as they are now.
       const fresh = await planCsvImport(documentId, parsed);
-      const stopped = [
-        saved.saved.length ? messageRef("un.import.stopped", { saved: paragraphSpan(saved.saved), notSaved: paragraphSpan(saved.notSaved) }) : messageRef("un.import.stoppedNone", { notSaved: paragraphSpan(saved.notSaved) }),
-        messageRef("un.csv.conflict", { paragraphs: saved.conflicts.join(", ") }),
-      ];
-      return data({ ...none, csv: view(fresh, stopped) }, { status: 409 });
+      return data({ ...none, csv: view(fresh, stoppedMessages(saved, "un.csv.conflict")) }, { status: 409 });
     }
     return redirectWithToast(`/un/documents/${documentId}`, { message: "toast.unImported", vars: { created: saved.created, updated: saved.updated, unchanged: saved.unchanged } });
   }
